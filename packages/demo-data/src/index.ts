@@ -1,0 +1,778 @@
+/**
+ * The demo data set, shared by every subgraph's seed so that ids line up across databases: the offers
+ * subgraph seeds offers of organization X, the users subgraph seeds organization X itself, and a query
+ * through the gateway joins them. Ids are fixed UUIDs so seeding is idempotent and queries can be pasted
+ * into Sandbox. Every person, company and text here is invented.
+ */
+
+/** A fixed, valid (version 4, variant 1) UUID: `block` tells the entity kind, `index` the item. */
+function demoId(block: number, index: number): string {
+  return `00000000-0000-4000-8${block.toString(16).padStart(3, '0')}-${index.toString(16).padStart(12, '0')}`;
+}
+
+export type DemoRole = 'CANDIDATE' | 'RECRUITER' | 'MENTOR' | 'MODERATOR' | 'ADMIN';
+export type DemoOrganizationKind = 'COMPANY' | 'IT_SERVICES' | 'SCHOOL' | 'SCHOLARSHIP_PROVIDER';
+
+export interface DemoOrganization {
+  readonly id: string;
+  readonly name: string;
+  readonly slug: string;
+  readonly kind: DemoOrganizationKind;
+  readonly description: string;
+  readonly website: string;
+  readonly city: string;
+  readonly countryCode: string;
+}
+
+export interface DemoUser {
+  readonly id: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly roles: readonly DemoRole[];
+  readonly locale: 'EN' | 'FR';
+  /** Organization the user recruits for, with their role in it. */
+  readonly membership?: { readonly organizationId: string; readonly role: 'OWNER' | 'ADMIN' | 'RECRUITER' };
+}
+
+export interface DemoSkill {
+  readonly name: string;
+  readonly years: number;
+}
+
+export interface DemoProfile {
+  readonly id: string;
+  readonly userId: string;
+  readonly kind: 'CANDIDATE' | 'MENTOR';
+  readonly headline: string;
+  readonly summary: string;
+  readonly city: string;
+  readonly countryCode: string;
+  readonly remotePreference: 'ONSITE' | 'HYBRID' | 'REMOTE';
+  readonly yearsOfExperience: number;
+  readonly desiredContractTypes: readonly DemoContractType[];
+  readonly skills: readonly DemoSkill[];
+  readonly languages: readonly {
+    readonly code: string;
+    readonly level: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
+  }[];
+  readonly status: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'VALIDATED' | 'REJECTED';
+  readonly availableFrom: string;
+}
+
+export type DemoContractType = 'PERMANENT' | 'FIXED_TERM' | 'INTERNSHIP' | 'APPRENTICESHIP' | 'FREELANCE';
+
+export interface DemoOffer {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly authorId: string;
+  readonly kind: 'JOB' | 'INTERNSHIP' | 'FREELANCE_MISSION' | 'SCHOLARSHIP';
+  readonly title: string;
+  readonly description: string;
+  readonly contractType: DemoContractType | null;
+  readonly city: string;
+  readonly countryCode: string;
+  readonly remotePolicy: 'ONSITE' | 'HYBRID' | 'REMOTE';
+  readonly salary: {
+    readonly min: number;
+    readonly max: number;
+    readonly currency: string;
+    readonly period: 'YEAR' | 'MONTH' | 'DAY';
+  } | null;
+  readonly requiredSkills: readonly string[];
+  readonly niceToHaveSkills: readonly string[];
+  readonly minYearsOfExperience: number;
+  readonly status: 'DRAFT' | 'PUBLISHED' | 'CLOSED' | 'EXPIRED';
+  readonly publishedAt: string | null;
+  readonly expiresAt: string | null;
+}
+
+export interface DemoCommunity {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly description: string;
+  readonly visibility: 'PUBLIC' | 'PRIVATE';
+  readonly createdById: string;
+  readonly memberIds: readonly string[];
+}
+
+export interface DemoPost {
+  readonly id: string;
+  readonly communityId: string;
+  readonly authorId: string;
+  readonly title: string;
+  readonly body: string;
+  readonly createdAt: string;
+}
+
+export interface DemoEvent {
+  readonly id: string;
+  readonly kind: 'WEBINAR' | 'CONFERENCE' | 'WORKSHOP' | 'NETWORKING' | 'JOB_FAIR';
+  readonly title: string;
+  readonly description: string;
+  readonly organizerId: string;
+  readonly organizationId: string | null;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly timeZone: string;
+  readonly format: 'ONLINE' | 'IN_PERSON' | 'HYBRID';
+  readonly venue: string | null;
+  readonly city: string | null;
+  readonly countryCode: string | null;
+  readonly onlineUrl: string | null;
+  readonly capacity: number;
+}
+
+const ORGANIZATION = 0x001;
+const USER = 0x002;
+const PROFILE = 0x003;
+const OFFER = 0x004;
+const COMMUNITY = 0x005;
+const POST = 0x006;
+const EVENT = 0x007;
+
+export const organizations: readonly DemoOrganization[] = [
+  {
+    id: demoId(ORGANIZATION, 1),
+    name: 'Acme Robotics',
+    slug: 'acme-robotics',
+    kind: 'COMPANY',
+    description: 'Builds autonomous warehouse robots and the fleet software that runs them.',
+    website: 'https://acme-robotics.example',
+    city: 'Lyon',
+    countryCode: 'FR',
+  },
+  {
+    id: demoId(ORGANIZATION, 2),
+    name: 'Nordlys Consulting',
+    slug: 'nordlys-consulting',
+    kind: 'IT_SERVICES',
+    description: 'IT-services firm placing cloud and data consultants with banks and insurers.',
+    website: 'https://nordlys-consulting.example',
+    city: 'Paris',
+    countryCode: 'FR',
+  },
+  {
+    id: demoId(ORGANIZATION, 3),
+    name: 'Institut Numérique de Nantes',
+    slug: 'institut-numerique-nantes',
+    kind: 'SCHOOL',
+    description: 'Engineering school offering apprenticeships in software and data.',
+    website: 'https://inn.example',
+    city: 'Nantes',
+    countryCode: 'FR',
+  },
+  {
+    id: demoId(ORGANIZATION, 4),
+    name: 'Fondation Horizon',
+    slug: 'fondation-horizon',
+    kind: 'SCHOLARSHIP_PROVIDER',
+    description: 'Funds master’s scholarships for first-generation students in computer science.',
+    website: 'https://fondation-horizon.example',
+    city: 'Bordeaux',
+    countryCode: 'FR',
+  },
+];
+
+const [acme, nordlys, institut, horizon] = organizations as [
+  DemoOrganization,
+  DemoOrganization,
+  DemoOrganization,
+  DemoOrganization,
+];
+
+export const users: readonly DemoUser[] = [
+  {
+    id: demoId(USER, 1),
+    email: 'amina.diallo@demo.talentgraph.dev',
+    displayName: 'Amina Diallo',
+    roles: ['CANDIDATE'],
+    locale: 'FR',
+  },
+  {
+    id: demoId(USER, 2),
+    email: 'lucas.martin@demo.talentgraph.dev',
+    displayName: 'Lucas Martin',
+    roles: ['CANDIDATE'],
+    locale: 'FR',
+  },
+  {
+    id: demoId(USER, 3),
+    email: 'sofia.rossi@demo.talentgraph.dev',
+    displayName: 'Sofia Rossi',
+    roles: ['CANDIDATE'],
+    locale: 'EN',
+  },
+  {
+    id: demoId(USER, 4),
+    email: 'karim.benali@demo.talentgraph.dev',
+    displayName: 'Karim Benali',
+    roles: ['CANDIDATE'],
+    locale: 'FR',
+  },
+  {
+    id: demoId(USER, 5),
+    email: 'emma.schmidt@demo.talentgraph.dev',
+    displayName: 'Emma Schmidt',
+    roles: ['CANDIDATE'],
+    locale: 'EN',
+  },
+  {
+    id: demoId(USER, 6),
+    email: 'hugo.petit@demo.talentgraph.dev',
+    displayName: 'Hugo Petit',
+    roles: ['CANDIDATE'],
+    locale: 'FR',
+  },
+  {
+    id: demoId(USER, 7),
+    email: 'claire.dubois@demo.talentgraph.dev',
+    displayName: 'Claire Dubois',
+    roles: ['RECRUITER'],
+    locale: 'FR',
+    membership: { organizationId: acme.id, role: 'OWNER' },
+  },
+  {
+    id: demoId(USER, 8),
+    email: 'olav.hansen@demo.talentgraph.dev',
+    displayName: 'Olav Hansen',
+    roles: ['RECRUITER'],
+    locale: 'EN',
+    membership: { organizationId: nordlys.id, role: 'OWNER' },
+  },
+  {
+    id: demoId(USER, 9),
+    email: 'nadia.leroy@demo.talentgraph.dev',
+    displayName: 'Nadia Leroy',
+    roles: ['RECRUITER'],
+    locale: 'FR',
+    membership: { organizationId: institut.id, role: 'OWNER' },
+  },
+  {
+    id: demoId(USER, 10),
+    email: 'paul.girard@demo.talentgraph.dev',
+    displayName: 'Paul Girard',
+    roles: ['RECRUITER'],
+    locale: 'FR',
+    membership: { organizationId: horizon.id, role: 'OWNER' },
+  },
+  {
+    id: demoId(USER, 11),
+    email: 'ines.moreau@demo.talentgraph.dev',
+    displayName: 'Inès Moreau',
+    roles: ['MENTOR'],
+    locale: 'FR',
+  },
+  {
+    id: demoId(USER, 12),
+    email: 'david.okafor@demo.talentgraph.dev',
+    displayName: 'David Okafor',
+    roles: ['MENTOR'],
+    locale: 'EN',
+  },
+  {
+    id: demoId(USER, 13),
+    email: 'julie.fontaine@demo.talentgraph.dev',
+    displayName: 'Julie Fontaine',
+    roles: ['MODERATOR'],
+    locale: 'FR',
+  },
+  {
+    id: demoId(USER, 14),
+    email: 'admin@demo.talentgraph.dev',
+    displayName: 'Platform Admin',
+    roles: ['ADMIN'],
+    locale: 'EN',
+  },
+];
+
+const user = (index: number): DemoUser => users[index - 1] as DemoUser;
+
+export const profiles: readonly DemoProfile[] = [
+  {
+    id: demoId(PROFILE, 1),
+    userId: user(1).id,
+    kind: 'CANDIDATE',
+    headline: 'Full-stack TypeScript developer',
+    summary: 'Five years building React front ends and Node.js APIs for logistics start-ups.',
+    city: 'Lyon',
+    countryCode: 'FR',
+    remotePreference: 'HYBRID',
+    yearsOfExperience: 5,
+    desiredContractTypes: ['PERMANENT'],
+    skills: [
+      { name: 'TypeScript', years: 5 },
+      { name: 'React', years: 5 },
+      { name: 'Node.js', years: 4 },
+      { name: 'GraphQL', years: 3 },
+      { name: 'PostgreSQL', years: 3 },
+    ],
+    languages: [
+      { code: 'fr', level: 'C2' },
+      { code: 'en', level: 'C1' },
+    ],
+    status: 'VALIDATED',
+    availableFrom: '2027-01-04',
+  },
+  {
+    id: demoId(PROFILE, 2),
+    userId: user(2).id,
+    kind: 'CANDIDATE',
+    headline: 'Data engineer, streaming pipelines',
+    summary: 'Builds Kafka and Spark pipelines; moving towards platform engineering.',
+    city: 'Paris',
+    countryCode: 'FR',
+    remotePreference: 'REMOTE',
+    yearsOfExperience: 7,
+    desiredContractTypes: ['PERMANENT', 'FREELANCE'],
+    skills: [
+      { name: 'Python', years: 7 },
+      { name: 'Apache Spark', years: 5 },
+      { name: 'Apache Kafka', years: 4 },
+      { name: 'SQL', years: 7 },
+      { name: 'Kubernetes', years: 2 },
+    ],
+    languages: [
+      { code: 'fr', level: 'C2' },
+      { code: 'en', level: 'B2' },
+    ],
+    status: 'VALIDATED',
+    availableFrom: '2026-12-15',
+  },
+  {
+    id: demoId(PROFILE, 3),
+    userId: user(3).id,
+    kind: 'CANDIDATE',
+    headline: 'Robotics software engineer (C++, ROS 2)',
+    summary: 'Motion planning and perception for mobile robots; PhD in control theory.',
+    city: 'Lyon',
+    countryCode: 'FR',
+    remotePreference: 'ONSITE',
+    yearsOfExperience: 4,
+    desiredContractTypes: ['PERMANENT'],
+    skills: [
+      { name: 'C++', years: 6 },
+      { name: 'ROS', years: 4 },
+      { name: 'Python', years: 5 },
+      { name: 'Linux', years: 6 },
+    ],
+    languages: [
+      { code: 'en', level: 'C2' },
+      { code: 'it', level: 'C2' },
+      { code: 'fr', level: 'B1' },
+    ],
+    status: 'VALIDATED',
+    availableFrom: '2027-02-01',
+  },
+  {
+    id: demoId(PROFILE, 4),
+    userId: user(4).id,
+    kind: 'CANDIDATE',
+    headline: 'Computer-science student looking for an apprenticeship',
+    summary: 'Second-year student, side projects in Java and React.',
+    city: 'Nantes',
+    countryCode: 'FR',
+    remotePreference: 'ONSITE',
+    yearsOfExperience: 0,
+    desiredContractTypes: ['APPRENTICESHIP', 'INTERNSHIP'],
+    skills: [
+      { name: 'Java', years: 2 },
+      { name: 'React', years: 1 },
+      { name: 'SQL', years: 1 },
+    ],
+    languages: [
+      { code: 'fr', level: 'C2' },
+      { code: 'en', level: 'B1' },
+    ],
+    status: 'SUBMITTED',
+    availableFrom: '2026-09-01',
+  },
+  {
+    id: demoId(PROFILE, 5),
+    userId: user(5).id,
+    kind: 'CANDIDATE',
+    headline: 'Cloud architect, AWS and Terraform',
+    summary: 'Designs landing zones and migrations for regulated industries.',
+    city: 'Berlin',
+    countryCode: 'DE',
+    remotePreference: 'REMOTE',
+    yearsOfExperience: 10,
+    desiredContractTypes: ['FREELANCE'],
+    skills: [
+      { name: 'Amazon Web Services', years: 8 },
+      { name: 'Terraform', years: 6 },
+      { name: 'Kubernetes', years: 5 },
+      { name: 'Python', years: 6 },
+    ],
+    languages: [
+      { code: 'de', level: 'C2' },
+      { code: 'en', level: 'C2' },
+      { code: 'fr', level: 'B2' },
+    ],
+    status: 'VALIDATED',
+    availableFrom: '2026-12-01',
+  },
+  {
+    id: demoId(PROFILE, 6),
+    userId: user(6).id,
+    kind: 'CANDIDATE',
+    headline: 'Master’s student in machine learning',
+    summary: 'Looking for a scholarship and a research internship in NLP.',
+    city: 'Bordeaux',
+    countryCode: 'FR',
+    remotePreference: 'HYBRID',
+    yearsOfExperience: 1,
+    desiredContractTypes: ['INTERNSHIP'],
+    skills: [
+      { name: 'Python', years: 3 },
+      { name: 'PyTorch', years: 2 },
+      { name: 'SQL', years: 2 },
+    ],
+    languages: [
+      { code: 'fr', level: 'C2' },
+      { code: 'en', level: 'C1' },
+    ],
+    status: 'DRAFT',
+    availableFrom: '2027-03-01',
+  },
+  {
+    id: demoId(PROFILE, 7),
+    userId: user(11).id,
+    kind: 'MENTOR',
+    headline: 'Engineering manager, mentors career switchers',
+    summary: 'Fifteen years in software, the last six leading teams of twenty.',
+    city: 'Paris',
+    countryCode: 'FR',
+    remotePreference: 'REMOTE',
+    yearsOfExperience: 15,
+    desiredContractTypes: [],
+    skills: [
+      { name: 'Leadership', years: 6 },
+      { name: 'TypeScript', years: 8 },
+    ],
+    languages: [
+      { code: 'fr', level: 'C2' },
+      { code: 'en', level: 'C2' },
+    ],
+    status: 'VALIDATED',
+    availableFrom: '2026-11-23',
+  },
+  {
+    id: demoId(PROFILE, 8),
+    userId: user(12).id,
+    kind: 'MENTOR',
+    headline: 'Staff data scientist, interview coach',
+    summary: 'Helps data candidates prepare technical interviews and portfolios.',
+    city: 'London',
+    countryCode: 'GB',
+    remotePreference: 'REMOTE',
+    yearsOfExperience: 12,
+    desiredContractTypes: [],
+    skills: [
+      { name: 'Python', years: 12 },
+      { name: 'Machine learning', years: 10 },
+    ],
+    languages: [{ code: 'en', level: 'C2' }],
+    status: 'VALIDATED',
+    availableFrom: '2026-11-23',
+  },
+];
+
+export const offers: readonly DemoOffer[] = [
+  {
+    id: demoId(OFFER, 1),
+    organizationId: acme.id,
+    authorId: user(7).id,
+    kind: 'JOB',
+    title: 'Senior full-stack engineer (TypeScript, GraphQL)',
+    description: 'Build the fleet dashboard operators use to supervise hundreds of robots in real time.',
+    contractType: 'PERMANENT',
+    city: 'Lyon',
+    countryCode: 'FR',
+    remotePolicy: 'HYBRID',
+    salary: { min: 55_000, max: 70_000, currency: 'EUR', period: 'YEAR' },
+    requiredSkills: ['TypeScript', 'React', 'GraphQL'],
+    niceToHaveSkills: ['PostgreSQL', 'Node.js'],
+    minYearsOfExperience: 4,
+    status: 'PUBLISHED',
+    publishedAt: '2026-11-02T09:00:00.000Z',
+    expiresAt: '2027-01-31T23:59:59.000Z',
+  },
+  {
+    id: demoId(OFFER, 2),
+    organizationId: acme.id,
+    authorId: user(7).id,
+    kind: 'JOB',
+    title: 'Robotics software engineer (C++ / ROS 2)',
+    description: 'Own motion planning for our next-generation picking robot.',
+    contractType: 'PERMANENT',
+    city: 'Lyon',
+    countryCode: 'FR',
+    remotePolicy: 'ONSITE',
+    salary: { min: 50_000, max: 65_000, currency: 'EUR', period: 'YEAR' },
+    requiredSkills: ['C++', 'ROS'],
+    niceToHaveSkills: ['Python', 'Linux'],
+    minYearsOfExperience: 3,
+    status: 'PUBLISHED',
+    publishedAt: '2026-11-05T09:00:00.000Z',
+    expiresAt: '2027-02-28T23:59:59.000Z',
+  },
+  {
+    id: demoId(OFFER, 3),
+    organizationId: nordlys.id,
+    authorId: user(8).id,
+    kind: 'FREELANCE_MISSION',
+    title: 'Data platform consultant — six-month mission for an insurer',
+    description: 'Migrate batch pipelines to streaming with Kafka and Spark on Kubernetes.',
+    contractType: 'FREELANCE',
+    city: 'Paris',
+    countryCode: 'FR',
+    remotePolicy: 'REMOTE',
+    salary: { min: 600, max: 750, currency: 'EUR', period: 'DAY' },
+    requiredSkills: ['Apache Kafka', 'Apache Spark', 'Python'],
+    niceToHaveSkills: ['Kubernetes', 'SQL'],
+    minYearsOfExperience: 5,
+    status: 'PUBLISHED',
+    publishedAt: '2026-11-10T09:00:00.000Z',
+    expiresAt: '2026-12-31T23:59:59.000Z',
+  },
+  {
+    id: demoId(OFFER, 4),
+    organizationId: nordlys.id,
+    authorId: user(8).id,
+    kind: 'FREELANCE_MISSION',
+    title: 'Cloud architect for a bank’s AWS landing zone',
+    description: 'Design and deliver a multi-account AWS landing zone with Terraform.',
+    contractType: 'FREELANCE',
+    city: 'Paris',
+    countryCode: 'FR',
+    remotePolicy: 'HYBRID',
+    salary: { min: 750, max: 900, currency: 'EUR', period: 'DAY' },
+    requiredSkills: ['Amazon Web Services', 'Terraform'],
+    niceToHaveSkills: ['Kubernetes'],
+    minYearsOfExperience: 7,
+    status: 'PUBLISHED',
+    publishedAt: '2026-11-12T09:00:00.000Z',
+    expiresAt: '2027-01-15T23:59:59.000Z',
+  },
+  {
+    id: demoId(OFFER, 5),
+    organizationId: institut.id,
+    authorId: user(9).id,
+    kind: 'INTERNSHIP',
+    title: 'Software apprenticeship — web development (24 months)',
+    description: 'Alternate between school and our digital lab, building internal tools in Java and React.',
+    contractType: 'APPRENTICESHIP',
+    city: 'Nantes',
+    countryCode: 'FR',
+    remotePolicy: 'ONSITE',
+    salary: { min: 1_100, max: 1_400, currency: 'EUR', period: 'MONTH' },
+    requiredSkills: ['Java'],
+    niceToHaveSkills: ['React', 'SQL'],
+    minYearsOfExperience: 0,
+    status: 'PUBLISHED',
+    publishedAt: '2026-10-20T09:00:00.000Z',
+    expiresAt: '2027-06-30T23:59:59.000Z',
+  },
+  {
+    id: demoId(OFFER, 6),
+    organizationId: horizon.id,
+    authorId: user(10).id,
+    kind: 'SCHOLARSHIP',
+    title: 'Horizon master’s scholarship in artificial intelligence',
+    description: 'Covers tuition and living costs for two years of a master’s programme in AI.',
+    contractType: null,
+    city: 'Bordeaux',
+    countryCode: 'FR',
+    remotePolicy: 'ONSITE',
+    salary: { min: 12_000, max: 12_000, currency: 'EUR', period: 'YEAR' },
+    requiredSkills: ['Python'],
+    niceToHaveSkills: ['PyTorch', 'Machine learning'],
+    minYearsOfExperience: 0,
+    status: 'PUBLISHED',
+    publishedAt: '2026-11-01T09:00:00.000Z',
+    expiresAt: '2027-03-31T23:59:59.000Z',
+  },
+  {
+    id: demoId(OFFER, 7),
+    organizationId: acme.id,
+    authorId: user(7).id,
+    kind: 'INTERNSHIP',
+    title: 'Machine-learning internship — grasp detection',
+    description: 'Six-month internship training vision models that tell robots where to grasp.',
+    contractType: 'INTERNSHIP',
+    city: 'Lyon',
+    countryCode: 'FR',
+    remotePolicy: 'HYBRID',
+    salary: { min: 1_400, max: 1_400, currency: 'EUR', period: 'MONTH' },
+    requiredSkills: ['Python', 'PyTorch'],
+    niceToHaveSkills: ['C++'],
+    minYearsOfExperience: 0,
+    status: 'PUBLISHED',
+    publishedAt: '2026-11-15T09:00:00.000Z',
+    expiresAt: '2027-02-15T23:59:59.000Z',
+  },
+  {
+    id: demoId(OFFER, 8),
+    organizationId: acme.id,
+    authorId: user(7).id,
+    kind: 'JOB',
+    title: 'Engineering manager, fleet software',
+    description: 'Lead the team of eight that builds the fleet platform.',
+    contractType: 'PERMANENT',
+    city: 'Lyon',
+    countryCode: 'FR',
+    remotePolicy: 'HYBRID',
+    salary: { min: 75_000, max: 90_000, currency: 'EUR', period: 'YEAR' },
+    requiredSkills: ['Leadership', 'TypeScript'],
+    niceToHaveSkills: ['GraphQL'],
+    minYearsOfExperience: 8,
+    status: 'DRAFT',
+    publishedAt: null,
+    expiresAt: null,
+  },
+];
+
+export const communities: readonly DemoCommunity[] = [
+  {
+    id: demoId(COMMUNITY, 1),
+    slug: 'typescript-france',
+    name: 'TypeScript France',
+    description: 'French-speaking TypeScript developers: questions, job tips and meetups.',
+    visibility: 'PUBLIC',
+    createdById: user(11).id,
+    memberIds: [user(1).id, user(4).id, user(11).id, user(7).id],
+  },
+  {
+    id: demoId(COMMUNITY, 2),
+    slug: 'data-careers',
+    name: 'Data careers',
+    description: 'Data engineers and scientists comparing roles, salaries and interview processes.',
+    visibility: 'PUBLIC',
+    createdById: user(12).id,
+    memberIds: [user(2).id, user(5).id, user(6).id, user(12).id],
+  },
+  {
+    id: demoId(COMMUNITY, 3),
+    slug: 'acme-alumni',
+    name: 'Acme Robotics alumni',
+    description: 'Private group of former and current Acme Robotics engineers.',
+    visibility: 'PRIVATE',
+    createdById: user(7).id,
+    memberIds: [user(7).id, user(3).id],
+  },
+];
+
+export const posts: readonly DemoPost[] = [
+  {
+    id: demoId(POST, 1),
+    communityId: communities[0]!.id,
+    authorId: user(1).id,
+    title: 'How do you prepare a live-coding interview in React?',
+    body: 'I have two interviews next week with a live-coding round. Which exercises did you get?',
+    createdAt: '2026-11-18T10:15:00.000Z',
+  },
+  {
+    id: demoId(POST, 2),
+    communityId: communities[0]!.id,
+    authorId: user(11).id,
+    title: 'Monthly thread: who is hiring TypeScript developers?',
+    body: 'Recruiters, post one message per company with location, remote policy and salary range.',
+    createdAt: '2026-11-01T08:00:00.000Z',
+  },
+  {
+    id: demoId(POST, 3),
+    communityId: communities[1]!.id,
+    authorId: user(2).id,
+    title: 'Freelance daily rates for data engineers in 2026',
+    body: 'I am moving to freelance. What daily rates do you see for Kafka and Spark missions in Paris?',
+    createdAt: '2026-11-20T17:40:00.000Z',
+  },
+  {
+    id: demoId(POST, 4),
+    communityId: communities[1]!.id,
+    authorId: user(12).id,
+    title: 'Portfolio review sessions in December',
+    body: 'I will review five data-science portfolios live in December; reply with a link to yours.',
+    createdAt: '2026-11-21T12:00:00.000Z',
+  },
+  {
+    id: demoId(POST, 5),
+    communityId: communities[2]!.id,
+    authorId: user(7).id,
+    title: 'Reunion dinner in Lyon',
+    body: 'Alumni dinner on 12 December; tell me if you come so I can book.',
+    createdAt: '2026-11-19T09:30:00.000Z',
+  },
+];
+
+export const events: readonly DemoEvent[] = [
+  {
+    id: demoId(EVENT, 1),
+    kind: 'WEBINAR',
+    title: 'Negotiating your first tech salary',
+    description: 'A mentor and a recruiter explain how offers are built and how to negotiate them.',
+    organizerId: user(11).id,
+    organizationId: null,
+    startsAt: '2026-12-03T17:00:00.000Z',
+    endsAt: '2026-12-03T18:00:00.000Z',
+    timeZone: 'Europe/Paris',
+    format: 'ONLINE',
+    venue: null,
+    city: null,
+    countryCode: null,
+    onlineUrl: 'https://meet.talentgraph.example/salary-webinar',
+    capacity: 500,
+  },
+  {
+    id: demoId(EVENT, 2),
+    kind: 'JOB_FAIR',
+    title: 'Lyon robotics job fair',
+    description: 'Meet the robotics companies of the Lyon region and their engineering teams.',
+    organizerId: user(7).id,
+    organizationId: acme.id,
+    startsAt: '2027-01-21T09:00:00.000Z',
+    endsAt: '2027-01-21T17:00:00.000Z',
+    timeZone: 'Europe/Paris',
+    format: 'IN_PERSON',
+    venue: 'Halle Tony Garnier',
+    city: 'Lyon',
+    countryCode: 'FR',
+    onlineUrl: null,
+    capacity: 1_200,
+  },
+  {
+    id: demoId(EVENT, 3),
+    kind: 'WORKSHOP',
+    title: 'Mock data-science interviews',
+    description: 'Practise a technical data-science interview in pairs, with feedback from mentors.',
+    organizerId: user(12).id,
+    organizationId: null,
+    startsAt: '2026-12-10T18:00:00.000Z',
+    endsAt: '2026-12-10T20:00:00.000Z',
+    timeZone: 'Europe/London',
+    format: 'ONLINE',
+    venue: null,
+    city: null,
+    countryCode: null,
+    onlineUrl: 'https://meet.talentgraph.example/mock-interviews',
+    capacity: 24,
+  },
+  {
+    id: demoId(EVENT, 4),
+    kind: 'NETWORKING',
+    title: 'Apprenticeship networking evening',
+    description: 'Students meet the companies that take apprentices from the Institut Numérique de Nantes.',
+    organizerId: user(9).id,
+    organizationId: institut.id,
+    startsAt: '2027-02-05T17:30:00.000Z',
+    endsAt: '2027-02-05T20:30:00.000Z',
+    timeZone: 'Europe/Paris',
+    format: 'HYBRID',
+    venue: 'Institut Numérique de Nantes, amphithéâtre A',
+    city: 'Nantes',
+    countryCode: 'FR',
+    onlineUrl: 'https://meet.talentgraph.example/apprenticeships',
+    capacity: 150,
+  },
+];

@@ -1,0 +1,11 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { LoaderRegistry } from './loaders.ts';
+import type { Logger } from './logger.ts';
+
+/** What every subgraph resolver receives: a request-scoped unit of work, loaders and logger. */
+export interface SubgraphContext {
+  readonly em: EntityManager;
+  readonly loaders: LoaderRegistry;
+  readonly logger: Logger;
+  readonly requestId: string;
+}

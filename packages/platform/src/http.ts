@@ -1,0 +1,38 @@
+import express, { type Express, type Request } from 'express';
+import { requestIdFrom, REQUEST_ID_HEADER } from './request-id.ts';
+
+export const GRAPHQL_PATH = '/graphql';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** Set by the request-id middleware before any route runs. */
+    requestId: string;
+  }
+}
+
+/**
+ * The HTTP shell every service shares: request id on every request (echoed in the response so a client
+ * can quote it in a bug report), `/health` for liveness and `/ready` for readiness.
+ */
+export function createServiceApp(isReady: () => Promise<boolean>): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use((request, response, next) => {
+    request.requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+    response.setHeader(REQUEST_ID_HEADER, request.requestId);
+    next();
+  });
+  app.get('/health', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_request, response) => {
+    const ready = await isReady();
+    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable' });
+  });
+  return app;
+}
+
+export function requestIdOf(request: Request): string {
+  return request.requestId;
+}

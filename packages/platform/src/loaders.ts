@@ -1,0 +1,39 @@
+import DataLoader from 'dataloader';
+import type { EntityName } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+interface Identified {
+  id: string;
+}
+
+/**
+ * Per-request cache of DataLoaders, so that resolving N references or N parents costs one query per
+ * entity type instead of N (DESIGN.md §4: N+1 is a defect).
+ */
+export class LoaderRegistry {
+  readonly #em: EntityManager;
+  readonly #loaders = new Map<unknown, DataLoader<unknown, unknown>>();
+
+  constructor(em: EntityManager) {
+    this.#em = em;
+  }
+
+  /** Loads entities by primary key; a missing id yields `null`, as federation expects for unknown references. */
+  byId<Entity extends Identified>(entity: EntityName<Entity>): DataLoader<string, Entity | null> {
+    return this.custom(entity, async (ids: readonly string[]) => {
+      const found = await this.#em.find(entity, { id: { $in: [...ids] } } as never);
+      const byId = new Map(found.map((row) => [(row as Entity).id, row as Entity]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  /** Any batch function, cached for the request under `key` (use a module-level symbol or the entity class). */
+  custom<Key, Value>(key: unknown, batch: DataLoader.BatchLoadFn<Key, Value>): DataLoader<Key, Value> {
+    let loader = this.#loaders.get(key) as DataLoader<Key, Value> | undefined;
+    if (!loader) {
+      loader = new DataLoader(batch, { maxBatchSize: 500 });
+      this.#loaders.set(key, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+}

@@ -1,0 +1,190 @@
+import { createServer } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import type { DocumentNode } from 'graphql';
+import { loadConfigOrExit, type SubgraphConfig } from './config.ts';
+import type { SubgraphContext } from './context.ts';
+import { GRAPHQL_PATH, createServiceApp } from './http.ts';
+import { stopOnSignals, listen } from './lifecycle.ts';
+import { LoaderRegistry } from './loaders.ts';
+import { createLogger, type Logger } from './logger.ts';
+import {
+  applyMigrations,
+  createOrm,
+  ensureDatabaseExists,
+  isDatabaseReachable,
+  redactUrl,
+  type MigrationObject,
+  type OrmSettings,
+} from './orm.ts';
+import { seedOnce } from './seed.ts';
+
+/** Everything that makes one subgraph what it is; the plumbing around it is shared. */
+export interface SubgraphDefinition {
+  /** Subgraph name as composed into the supergraph, e.g. `users`. */
+  readonly name: string;
+  readonly typeDefs: DocumentNode;
+  readonly resolvers: unknown;
+  readonly entities: OrmSettings['entities'];
+  readonly migrations: readonly MigrationObject[];
+  /** Idempotent insertion of the demo data set; run once per database when SEED_DEMO_DATA is on. */
+  readonly seedDemoData?: (em: EntityManager) => Promise<void>;
+}
+
+export interface RunningSubgraph {
+  readonly url: string;
+  readonly port: number;
+  readonly orm: MikroORM;
+  readonly logger: Logger;
+  stop(): Promise<void>;
+}
+
+/** Prepares the subgraph's own database: creates it if needed, migrates, seeds the demo data once. */
+export async function prepareDatabase(
+  definition: SubgraphDefinition,
+  config: SubgraphConfig,
+  logger: Logger,
+): Promise<MikroORM> {
+  if (config.MIGRATE_ON_START && (await ensureDatabaseExists(config.DATABASE_URL))) {
+    logger.info({ database: redactUrl(config.DATABASE_URL) }, 'database created');
+  }
+  const orm = await createOrm({
+    databaseUrl: config.DATABASE_URL,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    poolMax: config.DATABASE_POOL_MAX,
+    logger,
+  });
+  try {
+    if (config.MIGRATE_ON_START) {
+      const applied = await applyMigrations(orm);
+      if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+    }
+    if (config.SEED_DEMO_DATA && definition.seedDemoData) {
+      const seeded = await seedOnce(orm, `${definition.name}-demo-data`, definition.seedDemoData);
+      if (seeded) logger.info('demo data seeded');
+    }
+    return orm;
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}
+
+function requestLogging(): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const startedAt = performance.now();
+      return {
+        async willSendResponse({ operationName, errors }) {
+          contextValue.logger.info(
+            {
+              operationName: operationName ?? null,
+              durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
+              errorCount: errors?.length ?? 0,
+            },
+            'graphql request',
+          );
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (!error.extensions?.['code'] || error.extensions['code'] === 'INTERNAL_SERVER_ERROR') {
+              contextValue.logger.error({ err: error.originalError ?? error }, 'resolver failed');
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+export async function startSubgraph(
+  definition: SubgraphDefinition,
+  config: SubgraphConfig,
+  options: { logger?: Logger; portVariable?: string } = {},
+): Promise<RunningSubgraph> {
+  const logger = options.logger ?? createLogger(`${definition.name}-subgraph`, config.LOG_LEVEL);
+  const orm = await prepareDatabase(definition, config, logger);
+  const app = createServiceApp(() => isDatabaseReachable(orm));
+  const httpServer = createServer(app);
+  const production = config.NODE_ENV === 'production';
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema: buildSubgraphSchema([
+      {
+        typeDefs: definition.typeDefs,
+        resolvers: definition.resolvers as GraphQLResolverMap<SubgraphContext>,
+      },
+    ]),
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_TIMEOUT_MS }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      requestLogging(),
+    ],
+  });
+  await apollo.start();
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const em = orm.em.fork();
+        return {
+          em,
+          loaders: new LoaderRegistry(em),
+          logger: logger.child({ requestId: req.requestId }),
+          requestId: req.requestId,
+        };
+      },
+    }),
+  );
+  let port: number;
+  try {
+    port = await listen(httpServer, config.PORT, options.portVariable ?? 'PORT');
+  } catch (error) {
+    await apollo.stop();
+    await orm.close();
+    throw error;
+  }
+  logger.info({ port, graphql: GRAPHQL_PATH }, `${definition.name} subgraph ready`);
+  return {
+    url: `http://127.0.0.1:${port}${GRAPHQL_PATH}`,
+    port,
+    orm,
+    logger,
+    async stop() {
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}
+
+/**
+ * Entry point of a subgraph process: validate the configuration (one line per bad variable, no stack
+ * trace), start, then stop gracefully on SIGTERM / SIGINT.
+ */
+export async function runSubgraph(
+  definition: SubgraphDefinition,
+  loadConfig: () => SubgraphConfig,
+): Promise<void> {
+  const config = loadConfigOrExit(`${definition.name} subgraph`, loadConfig);
+  const logger = createLogger(`${definition.name}-subgraph`, config.LOG_LEVEL);
+  try {
+    const running = await startSubgraph(definition, config, { logger });
+    stopOnSignals(logger, () => running.stop(), config.SHUTDOWN_TIMEOUT_MS);
+  } catch (error) {
+    logger.fatal({ err: error }, error instanceof Error ? error.message : 'failed to start');
+    process.exitCode = 1;
+  }
+}

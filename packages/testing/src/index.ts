@@ -1,0 +1,3 @@
+export * from './database.ts';
+export * from './graphql-client.ts';
+export * from './subgraph.ts';

@@ -1,0 +1,45 @@
+import {
+  createLogger,
+  readConfig,
+  startSubgraph,
+  subgraphSettings,
+  type RunningSubgraph,
+  type SubgraphDefinition,
+} from '@talentgraph/platform';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+export interface TestSubgraph extends RunningSubgraph {
+  readonly database: TestDatabase;
+  /** Stops the server and drops its database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a subgraph as a real HTTP server on a free port, on its own fresh database, migrated and
+ * seeded with the demo data unless `seed` is false.
+ */
+export async function startTestSubgraph(
+  definition: SubgraphDefinition,
+  options: { seed?: boolean } = {},
+): Promise<TestSubgraph> {
+  const database = await createTestDatabase(definition.name);
+  const config = readConfig(subgraphSettings({ defaultPort: 0, database: definition.name }), {
+    DATABASE_URL: database.url,
+    PORT: '0',
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO_DATA: String(options.seed ?? true),
+    SHUTDOWN_TIMEOUT_MS: '1000',
+  });
+  const running = await startSubgraph(definition, config, {
+    logger: createLogger(definition.name, 'silent'),
+  });
+  return {
+    ...running,
+    database,
+    async close() {
+      await running.stop();
+      await database.drop();
+    },
+  };
+}
