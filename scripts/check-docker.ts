@@ -115,7 +115,7 @@ function compileComposeValidator(): ValidateFunction<Compose> {
 
 const validateComposeSchema = compileComposeValidator();
 
-/** Keywords that only say "no alternative matched"; the alternatives' own errors are more precise. */
+/** Keywords whose errors only say that an alternative did not apply (wrong type, no branch matched). */
 const ALTERNATIVE_KEYWORDS = new Set(['type', 'oneOf', 'anyOf']);
 
 /**
@@ -150,11 +150,13 @@ function formatSchemaError(error: ErrorObject): string {
   return `${COMPOSE_FILE}: ${location} ${error.message ?? 'is invalid'}${detail}`;
 }
 
+function schemaProblemsOf(errors: readonly ErrorObject[]): string[] {
+  return errors.filter((error) => !isSupersededByPreciseError(error, errors)).map(formatSchemaError);
+}
+
 /** Schema errors of a parsed Compose document, one line each, with the path of the offending value. */
 export function checkComposeSchema(document: unknown): string[] {
-  if (validateComposeSchema(document)) return [];
-  const errors = validateComposeSchema.errors ?? [];
-  return errors.filter((error) => !isSupersededByPreciseError(error, errors)).map(formatSchemaError);
+  return validateComposeSchema(document) ? [] : schemaProblemsOf(validateComposeSchema.errors ?? []);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -165,8 +167,10 @@ export function checkComposeSchema(document: unknown): string[] {
 export function parseComposeYaml(text: string): { document: unknown; problems: string[] } {
   const parsed = parseDocument(text, { merge: true });
   if (parsed.errors.length > 0) {
-    // yaml's messages append a multi-line excerpt of the source; the first line has the position.
-    const problems = parsed.errors.map((error) => `${COMPOSE_FILE}: ${error.message.split('\n')[0]}`);
+    // yaml's messages end with a colon and a multi-line excerpt of the source; the first line has the position.
+    const problems = parsed.errors.map(
+      (error) => `${COMPOSE_FILE}: ${error.message.split('\n')[0]?.replace(/:$/, '')}`,
+    );
     return { document: undefined, problems };
   }
   return { document: parsed.toJS(), problems: [] };
@@ -340,8 +344,7 @@ export function checkComposeServices(compose: Compose, repoRoot: string): string
 
 /** Schema errors if any (the project rules need a well-formed document), otherwise rule violations. */
 export function checkCompose(document: unknown, repoRoot: string): string[] {
-  const schemaProblems = checkComposeSchema(document);
-  if (schemaProblems.length > 0 || !validateComposeSchema(document)) return schemaProblems;
+  if (!validateComposeSchema(document)) return schemaProblemsOf(validateComposeSchema.errors ?? []);
   return checkComposeServices(document, repoRoot);
 }
 
@@ -414,9 +417,8 @@ function checkFinalStage(instructions: readonly CommandEntry[]): string[] {
   }
 
   const nodeEnv = instructions
-    .filter((instruction) => instruction.name === 'ENV' && typeof instruction.args === 'object')
-    .map((instruction) => (instruction.args as Record<string, string>)['NODE_ENV'])
-    .findLast((value) => value !== undefined);
+    .map(({ name, args }) => (name === 'ENV' && typeof args === 'object' && !Array.isArray(args) ? args : {}))
+    .findLast((variables) => variables['NODE_ENV'] !== undefined)?.['NODE_ENV'];
   if (nodeEnv === undefined || unquote(nodeEnv) !== 'production') {
     problems.push(`${DOCKERFILE}: the final stage does not set ENV NODE_ENV=production`);
   }
@@ -435,7 +437,7 @@ function checkInstalls(instructions: readonly CommandEntry[]): string[] {
     .filter((install) => !/--omit[= ]dev\b/.test(commandText(install)))
     .map(
       (install) =>
-        `${DOCKERFILE}:${install.lineno}: npm install without --omit=dev puts dev dependencies in the image`,
+        `${DOCKERFILE}:${install.lineno}: installs without --omit=dev, putting dev dependencies in the image`,
     );
 }
 

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { EntityName } from '@mikro-orm/core';
+import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { firstPagesByParent, type Connection, type PageArguments } from './pagination.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 interface Identified {
@@ -25,6 +26,31 @@ export class LoaderRegistry {
       const byId = new Map(found.map((row) => [(row as Entity).id, row as Entity]));
       return ids.map((id) => byId.get(id) ?? null);
     });
+  }
+
+  /**
+   * Pages of a child collection batched across parents (see `firstPagesByParent`): children with the
+   * same filter, order and page arguments are fetched for every parent of the request in one query.
+   */
+  pageOfChildren<Entity extends object>(
+    entity: EntityName<Entity>,
+    options: {
+      readonly parentProperty: string & keyof Entity;
+      readonly where: FilterQuery<Entity>;
+      readonly orderBy: QueryOrderMap<Entity>;
+      readonly page: PageArguments;
+    },
+  ): DataLoader<string, Connection<Entity>> {
+    const key = JSON.stringify([
+      (entity as { name?: string }).name ?? String(entity),
+      options.parentProperty,
+      options.where,
+      options.orderBy,
+      options.page,
+    ]);
+    return this.custom(key, (parentIds: readonly string[]) =>
+      firstPagesByParent(this.#em, entity, { ...options, parentIds }),
+    );
   }
 
   /** Any batch function, cached for the request under `key` (use a module-level symbol or the entity class). */

@@ -12,6 +12,8 @@ export interface OrmSettings {
   readonly migrations: readonly MigrationObject[];
   readonly poolMax?: number;
   readonly logger?: Logger;
+  /** Called with every SQL statement sent; tests use it to prove that loading is batched (no N+1). */
+  readonly onQuery?: (sql: string) => void;
 }
 
 /**
@@ -33,8 +35,11 @@ export async function createOrm(settings: OrmSettings): Promise<MikroORM> {
     },
     discovery: { warnWhenNoEntities: false },
     allowGlobalContext: false,
-    debug: false,
-    logger: (message) => settings.logger?.debug({ orm: message }, 'orm'),
+    debug: settings.onQuery ? ['query'] : false,
+    logger: (message) => {
+      if (settings.onQuery) settings.onQuery(message);
+      else settings.logger?.debug({ orm: message }, 'orm');
+    },
   });
 }
 

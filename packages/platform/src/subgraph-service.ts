@@ -53,6 +53,7 @@ export async function prepareDatabase(
   definition: SubgraphDefinition,
   config: SubgraphConfig,
   logger: Logger,
+  onQuery?: (sql: string) => void,
 ): Promise<MikroORM> {
   if (config.MIGRATE_ON_START && (await ensureDatabaseExists(config.DATABASE_URL))) {
     logger.info({ database: redactUrl(config.DATABASE_URL) }, 'database created');
@@ -63,6 +64,7 @@ export async function prepareDatabase(
     migrations: definition.migrations,
     poolMax: config.DATABASE_POOL_MAX,
     logger,
+    ...(onQuery ? { onQuery } : {}),
   });
   try {
     if (config.MIGRATE_ON_START) {
@@ -110,10 +112,10 @@ function requestLogging(): ApolloServerPlugin<SubgraphContext> {
 export async function startSubgraph(
   definition: SubgraphDefinition,
   config: SubgraphConfig,
-  options: { logger?: Logger; portVariable?: string } = {},
+  options: { logger?: Logger; portVariable?: string; onQuery?: (sql: string) => void } = {},
 ): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger(`${definition.name}-subgraph`, config.LOG_LEVEL);
-  const orm = await prepareDatabase(definition, config, logger);
+  const orm = await prepareDatabase(definition, config, logger, options.onQuery);
   const app = createServiceApp(() => isDatabaseReachable(orm));
   const httpServer = createServer(app);
   const production = config.NODE_ENV === 'production';

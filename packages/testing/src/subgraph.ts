@@ -20,7 +20,11 @@ export interface TestSubgraph extends RunningSubgraph {
  */
 export async function startTestSubgraph(
   definition: SubgraphDefinition,
-  options: { seed?: boolean } = {},
+  options: {
+    seed?: boolean;
+    /** Receives every SQL statement, to assert that a query is batched (no N+1). */
+    onQuery?: (sql: string) => void;
+  } = {},
 ): Promise<TestSubgraph> {
   const database = await createTestDatabase(definition.name);
   const config = readConfig(subgraphSettings({ defaultPort: 0, database: definition.name }), {
@@ -33,6 +37,7 @@ export async function startTestSubgraph(
   });
   const running = await startSubgraph(definition, config, {
     logger: createLogger(definition.name, 'silent'),
+    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   return {
     ...running,
