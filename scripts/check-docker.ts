@@ -167,7 +167,7 @@ export function checkComposeSchema(document: unknown): string[] {
 export function parseComposeYaml(text: string): { document: unknown; problems: string[] } {
   const parsed = parseDocument(text, { merge: true });
   if (parsed.errors.length > 0) {
-    // yaml's messages end with a colon and a multi-line excerpt of the source; the first line has the position.
+    // yaml's messages end with a colon and a multi-line excerpt of the source; line one has the position.
     const problems = parsed.errors.map(
       (error) => `${COMPOSE_FILE}: ${error.message.split('\n')[0]?.replace(/:$/, '')}`,
     );
@@ -207,10 +207,9 @@ function isFile(filePath: string): boolean {
 }
 
 function hasHealthcheck(service: ComposeService): boolean {
-  const healthcheck = service.healthcheck;
-  if (healthcheck === undefined || healthcheck.disable === true || healthcheck.test === undefined)
-    return false;
-  const command = Array.isArray(healthcheck.test) ? healthcheck.test[0] : healthcheck.test;
+  const { disable, test } = service.healthcheck ?? {};
+  if (disable === true || test === undefined) return false;
+  const command = Array.isArray(test) ? test[0] : test;
   return command !== 'NONE';
 }
 

@@ -1,8 +1,40 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /** Invalid arguments that the schema's types cannot express (bounds, malformed cursors, …). */
 export function badUserInput(message: string, argumentName?: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: 'BAD_USER_INPUT', ...(argumentName ? { argumentName } : {}) },
   });
+}
+
+/** Error codes a client is expected to act on; anything else is an internal failure. */
+const CLIENT_FACING_CODES = new Set([
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'SUBGRAPH_UNAVAILABLE',
+]);
+
+/**
+ * Apollo Server `formatError` for production: expected errors pass unchanged, any other error (a bug,
+ * a database message) becomes a generic message so no internal detail reaches the client.
+ */
+export function maskUnexpectedErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.['code'];
+  if (typeof code === 'string' && CLIENT_FACING_CODES.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: 'Internal server error',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }

@@ -1,6 +1,7 @@
 export * from './config.ts';
 export * from './context.ts';
 export * from './errors.ts';
+export * from './graphql-logging.ts';
 export * from './http.ts';
 export * from './lifecycle.ts';
 export * from './loaders.ts';

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -13,7 +13,9 @@ import express from 'express';
 import type { DocumentNode } from 'graphql';
 import { loadConfigOrExit, type SubgraphConfig } from './config.ts';
 import type { SubgraphContext } from './context.ts';
+import { maskUnexpectedErrors } from './errors.ts';
 import { GRAPHQL_PATH, createServiceApp } from './http.ts';
+import { requestLogging } from './graphql-logging.ts';
 import { stopOnSignals, listen } from './lifecycle.ts';
 import { LoaderRegistry } from './loaders.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -82,33 +84,6 @@ export async function prepareDatabase(
   }
 }
 
-function requestLogging(): ApolloServerPlugin<SubgraphContext> {
-  return {
-    async requestDidStart({ contextValue }) {
-      const startedAt = performance.now();
-      return {
-        async willSendResponse({ operationName, errors }) {
-          contextValue.logger.info(
-            {
-              operationName: operationName ?? null,
-              durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
-              errorCount: errors?.length ?? 0,
-            },
-            'graphql request',
-          );
-        },
-        async didEncounterErrors({ errors }) {
-          for (const error of errors) {
-            if (!error.extensions?.['code'] || error.extensions['code'] === 'INTERNAL_SERVER_ERROR') {
-              contextValue.logger.error({ err: error.originalError ?? error }, 'resolver failed');
-            }
-          }
-        },
-      };
-    },
-  };
-}
-
 export async function startSubgraph(
   definition: SubgraphDefinition,
   config: SubgraphConfig,
@@ -128,6 +103,7 @@ export async function startSubgraph(
     ]),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
+    ...(production ? { formatError: maskUnexpectedErrors } : {}),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_TIMEOUT_MS }),
       ApolloServerPluginLandingPageDisabled(),

@@ -1,0 +1,51 @@
+import { commonSettings, integer, list, readConfig, text, url, type ConfigOf } from '@talentgraph/platform';
+
+const subgraphUrl = (name: string, port: number) =>
+  url(`GraphQL endpoint of the ${name} subgraph`, {
+    defaultValue: `http://127.0.0.1:${port}/graphql`,
+    protocols: ['http:', 'https:'],
+  });
+
+export const settings = {
+  ...commonSettings(4000),
+  USERS_URL: subgraphUrl('users', 4001),
+  PROFILES_URL: subgraphUrl('profiles', 4002),
+  OFFERS_URL: subgraphUrl('offers', 4003),
+  MATCHING_URL: subgraphUrl('matching', 4004),
+  COMMUNITY_URL: subgraphUrl('community', 4005),
+  EVENTS_URL: subgraphUrl('events', 4006),
+  SUPERGRAPH_PATH: text(
+    'composed supergraph schema to serve (npm run compose writes it)',
+    new URL('../../schema/supergraph.graphql', import.meta.url).pathname,
+  ),
+  SUBGRAPH_TIMEOUT_MS: integer(
+    'how long the gateway waits for one subgraph fetch before reporting it unavailable',
+    {
+      defaultValue: 10_000,
+      min: 100,
+      max: 120_000,
+    },
+  ),
+  CORS_ORIGINS: list('browser origins allowed to call the API (comma-separated; empty allows none)', [
+    'http://localhost:3000',
+    'http://localhost:5173',
+    'https://studio.apollographql.com',
+  ]),
+};
+
+export type GatewayConfig = ConfigOf<typeof settings>;
+
+export const loadConfig = (env: Record<string, string | undefined> = process.env): GatewayConfig =>
+  readConfig(settings, env);
+
+/** Subgraph name (as composed in the supergraph) → the URL the gateway calls it at. */
+export function subgraphUrls(config: GatewayConfig): Record<string, string> {
+  return {
+    users: config.USERS_URL,
+    profiles: config.PROFILES_URL,
+    offers: config.OFFERS_URL,
+    matching: config.MATCHING_URL,
+    community: config.COMMUNITY_URL,
+    events: config.EVENTS_URL,
+  };
+}
