@@ -53,6 +53,8 @@ export async function startGateway(
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !production,
+    // Shutdown is ours (stopOnSignals): Apollo's own handler would re-raise SIGTERM mid-drain.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
     ...(production ? { formatError: maskUnexpectedErrors } : {}),
     plugins: [

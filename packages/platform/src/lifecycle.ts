@@ -30,8 +30,8 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>, timeout
       },
     );
   };
-  process.once('SIGTERM', onSignal);
-  process.once('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }
 
 /** Resolves once the server listens; a busy port becomes one line naming the variable that changes it. */

@@ -3,6 +3,13 @@ import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { firstPagesByParent, type Connection, type PageArguments } from './pagination.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every entity id in talentgraph is a UUID. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 interface Identified {
   id: string;
 }
@@ -19,10 +26,15 @@ export class LoaderRegistry {
     this.#em = em;
   }
 
-  /** Loads entities by primary key; a missing id yields `null`, as federation expects for unknown references. */
+  /**
+   * Loads entities by primary key (a UUID); an unknown or malformed id yields `null`, as federation
+   * expects for unknown references, rather than a database error.
+   */
   byId<Entity extends Identified>(entity: EntityName<Entity>): DataLoader<string, Entity | null> {
     return this.custom(entity, async (ids: readonly string[]) => {
-      const found = await this.#em.find(entity, { id: { $in: [...ids] } } as never);
+      const wellFormed = ids.filter(isUuid);
+      const found =
+        wellFormed.length === 0 ? [] : await this.#em.find(entity, { id: { $in: wellFormed } } as never);
       const byId = new Map(found.map((row) => [(row as Entity).id, row as Entity]));
       return ids.map((id) => byId.get(id) ?? null);
     });

@@ -36,6 +36,7 @@ export async function createOrm(settings: OrmSettings): Promise<MikroORM> {
     discovery: { warnWhenNoEntities: false },
     allowGlobalContext: false,
     debug: settings.onQuery ? ['query'] : false,
+    colors: false,
     logger: (message) => {
       if (settings.onQuery) settings.onQuery(message);
       else settings.logger?.debug({ orm: message }, 'orm');

@@ -102,6 +102,8 @@ export async function startSubgraph(
       },
     ]),
     introspection: !production,
+    // Shutdown is ours (stopOnSignals): Apollo's own handler would re-raise SIGTERM before the pool closes.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
     ...(production ? { formatError: maskUnexpectedErrors } : {}),
     plugins: [

@@ -1,3 +1,4 @@
 export * from './database.ts';
 export * from './graphql-client.ts';
 export * from './subgraph.ts';
+export * from './captured-logs.ts';

@@ -3,6 +3,7 @@ import {
   readConfig,
   startSubgraph,
   subgraphSettings,
+  type Logger,
   type RunningSubgraph,
   type SubgraphDefinition,
 } from '@talentgraph/platform';
@@ -22,6 +23,8 @@ export async function startTestSubgraph(
   definition: SubgraphDefinition,
   options: {
     seed?: boolean;
+    /** Where the subgraph logs (silent by default); tests pass a capturing logger to assert on log lines. */
+    logger?: Logger;
     /** Receives every SQL statement, to assert that a query is batched (no N+1). */
     onQuery?: (sql: string) => void;
   } = {},
@@ -36,7 +39,7 @@ export async function startTestSubgraph(
     SHUTDOWN_TIMEOUT_MS: '1000',
   });
   const running = await startSubgraph(definition, config, {
-    logger: createLogger(definition.name, 'silent'),
+    logger: options.logger ?? createLogger(definition.name, 'silent'),
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
   });
   return {

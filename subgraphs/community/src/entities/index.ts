@@ -1,0 +1,5 @@
+import { CommunitySchema } from './Community.ts';
+import { CommunityMemberSchema } from './CommunityMember.ts';
+import { PostSchema } from './Post.ts';
+
+export const entities = [CommunitySchema, CommunityMemberSchema, PostSchema];

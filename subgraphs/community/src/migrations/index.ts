@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@talentgraph/platform';
+import { Migration20261123084810_initial } from './Migration20261123084810_initial.ts';
+
+/** Applied in this order; `npm run migration:create -- <subgraph>` regenerates this list. */
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261123084810_initial', class: Migration20261123084810_initial },
+];

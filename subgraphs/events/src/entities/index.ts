@@ -1,0 +1,3 @@
+import { EventSchema } from './Event.ts';
+
+export const entities = [EventSchema];

@@ -1,0 +1,14 @@
+import { scalarResolvers } from '@talentgraph/platform';
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { Event } from './Event.ts';
+import { Organization } from './Organization.ts';
+import { Query } from './Query.ts';
+
+export const resolvers: Resolvers = {
+  DateTime: scalarResolvers.DateTime,
+  URL: scalarResolvers.URL,
+  CountryCode: scalarResolvers.CountryCode,
+  Query,
+  Event,
+  Organization,
+};

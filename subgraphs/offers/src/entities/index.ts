@@ -1,0 +1,3 @@
+import { OfferSchema } from './Offer.ts';
+
+export const entities = [OfferSchema];

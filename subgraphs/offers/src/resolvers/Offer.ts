@@ -1,0 +1,37 @@
+import type { SubgraphContext } from '@talentgraph/platform';
+import { amountFromStored } from '../domain/salary.ts';
+import { effectiveStatus, isPubliclyVisible } from '../domain/visibility.ts';
+import { OfferSchema, type Offer as OfferEntity } from '../entities/Offer.ts';
+import type { OfferResolvers } from '../generated/resolvers-types.ts';
+import { isUuid } from './ids.ts';
+import { requestTime } from './request-time.ts';
+
+/** An offer by id as the public may see it: null when unknown or not public (a draft). */
+export async function findPublicOffer(id: string, context: SubgraphContext): Promise<OfferEntity | null> {
+  if (!isUuid(id)) return null;
+  const offer = await context.loaders.byId(OfferSchema).load(id);
+  return offer && isPubliclyVisible(offer, requestTime(context)) ? offer : null;
+}
+
+export const Offer: OfferResolvers = {
+  __resolveReference: (reference, context) => findPublicOffer(reference.id, context),
+
+  organization: (offer) => ({ id: offer.organizationId }),
+
+  author: (offer) => (offer.authorId ? { id: offer.authorId } : null),
+
+  location: (offer) => (offer.countryCode ? { city: offer.city, countryCode: offer.countryCode } : null),
+
+  salary: ({ salaryMinimum, salaryMaximum, salaryCurrency, salaryPeriod }) => {
+    if (salaryMinimum == null || salaryMaximum == null || salaryCurrency == null || salaryPeriod == null) {
+      return null;
+    }
+    return {
+      minimum: { amount: amountFromStored(salaryMinimum), currency: salaryCurrency },
+      maximum: { amount: amountFromStored(salaryMaximum), currency: salaryCurrency },
+      period: salaryPeriod,
+    };
+  },
+
+  status: (offer, _args, context) => effectiveStatus(offer, requestTime(context)),
+};

@@ -1,0 +1,14 @@
+import { loadSchemaFile, type SubgraphDefinition } from '@talentgraph/platform';
+import { entities } from './entities/index.ts';
+import { migrations } from './migrations/index.ts';
+import { resolvers } from './resolvers/index.ts';
+import { seedDemoData } from './seed.ts';
+
+export const offersSubgraph: SubgraphDefinition = {
+  name: 'offers',
+  typeDefs: loadSchemaFile('../schema.graphql', import.meta.url),
+  resolvers,
+  entities,
+  migrations,
+  seedDemoData,
+};

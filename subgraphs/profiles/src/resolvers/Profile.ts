@@ -1,0 +1,41 @@
+import { LanguageSkillSchema, type LanguageSkill } from '../entities/LanguageSkill.ts';
+import { ProfileSchema } from '../entities/Profile.ts';
+import { ProfileSkillSchema, type ProfileSkill } from '../entities/ProfileSkill.ts';
+import { byDescendingProficiency } from '../domain/profile.ts';
+import { publiclyVisible } from '../domain/visibility.ts';
+import type { ProfileResolvers } from '../generated/resolvers-types.ts';
+import { isUuid } from './ids.ts';
+
+const SKILLS_BY_PROFILE = Symbol('skills by profile');
+const LANGUAGES_BY_PROFILE = Symbol('languages by profile');
+
+export const Profile: ProfileResolvers = {
+  __resolveReference: async (reference, { loaders }) =>
+    isUuid(reference.id) ? publiclyVisible(await loaders.byId(ProfileSchema).load(reference.id)) : null,
+
+  user: (profile) => ({ id: profile.userId }),
+
+  location: ({ city, countryCode }) => (city == null && countryCode == null ? null : { city, countryCode }),
+
+  skills: (profile, _args, { em, loaders }) =>
+    loaders
+      .custom<string, ProfileSkill[]>(SKILLS_BY_PROFILE, async (profileIds) => {
+        const skills = await em.find(
+          ProfileSkillSchema,
+          { profile: { $in: [...profileIds] } },
+          { orderBy: { position: 'asc' } },
+        );
+        return profileIds.map((profileId) => skills.filter((skill) => skill.profile.id === profileId));
+      })
+      .load(profile.id),
+
+  languages: (profile, _args, { em, loaders }) =>
+    loaders
+      .custom<string, LanguageSkill[]>(LANGUAGES_BY_PROFILE, async (profileIds) => {
+        const languages = await em.find(LanguageSkillSchema, { profile: { $in: [...profileIds] } });
+        return profileIds.map((profileId) =>
+          languages.filter((language) => language.profile.id === profileId).sort(byDescendingProficiency),
+        );
+      })
+      .load(profile.id),
+};

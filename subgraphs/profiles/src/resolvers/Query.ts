@@ -1,0 +1,34 @@
+import { badUserInput, paginate } from '@talentgraph/platform';
+import { ProfileSchema } from '../entities/Profile.ts';
+import { SKILL_NAME_MAX_LENGTH, skillKey } from '../domain/profile.ts';
+import { isPubliclyVisible, publiclyVisible, PUBLICLY_VISIBLE_STATUSES } from '../domain/visibility.ts';
+import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import { isUuid } from './ids.ts';
+
+export const Query: QueryResolvers = {
+  profile: async (_parent, { id }, { loaders }) => {
+    if (!isUuid(id)) throw badUserInput(`"id" must be a profile id (a UUID), got "${id}"`, 'id');
+    return publiclyVisible(await loaders.byId(ProfileSchema).load(id));
+  },
+
+  profiles: (_parent, { first, after, status, skill }, { em }) => {
+    if (status && !isPubliclyVisible(status)) {
+      throw badUserInput(
+        `Only validated profiles are listed publicly until sign-in exists: ask for status VALIDATED or leave "status" out, got ${status}`,
+        'status',
+      );
+    }
+    const wantedSkill = skill == null ? null : skillKey(skill);
+    if (wantedSkill !== null && (wantedSkill === '' || wantedSkill.length > SKILL_NAME_MAX_LENGTH)) {
+      throw badUserInput(`"skill" must be a skill name of 1 to ${SKILL_NAME_MAX_LENGTH} characters`, 'skill');
+    }
+    return paginate(em, ProfileSchema, {
+      where: {
+        status: { $in: [...PUBLICLY_VISIBLE_STATUSES] },
+        ...(wantedSkill ? { skills: { $some: { nameKey: wantedSkill } } } : {}),
+      },
+      orderBy: { updatedAt: 'desc', id: 'asc' },
+      page: { first, after },
+    });
+  },
+};
