@@ -8,4 +8,9 @@ export interface SubgraphContext {
   readonly loaders: LoaderRegistry;
   readonly logger: Logger;
   readonly requestId: string;
+  /**
+   * The request's one "now": every field of a response judges time (expiry, upcoming, status) at the
+   * same instant, and time-based filters stay identical across sibling fields so their loaders batch.
+   */
+  readonly now: Date;
 }

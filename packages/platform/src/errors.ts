@@ -38,3 +38,20 @@ export function maskUnexpectedErrors(formatted: GraphQLFormattedError): GraphQLF
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every entity id in talentgraph is a UUID. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/**
+ * For `thing(id:)` arguments: a malformed id is the caller's mistake and gets BAD_USER_INPUT, while a
+ * well-formed unknown id is simply not found (null).
+ */
+export function requireId(id: string, argumentName = 'id'): string {
+  if (!isUuid(id))
+    throw badUserInput(`"${argumentName}" must be an id (a UUID), got ${JSON.stringify(id)}`, argumentName);
+  return id;
+}

@@ -1,14 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { isUuid } from './errors.ts';
 import { firstPagesByParent, type Connection, type PageArguments } from './pagination.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Every entity id in talentgraph is a UUID. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 interface Identified {
   id: string;

@@ -1,6 +1,6 @@
 import { Cursor, type EntityName, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput } from './errors.ts';
+import { badUserInput, isUuid } from './errors.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -114,18 +114,20 @@ export async function firstPagesByParent<Entity extends object>(
   };
   const parentColumn = column(options.parentProperty);
   const ordering = Object.entries(options.orderBy)
-    .map(
-      ([property, direction]) =>
-        `${column(property)} ${String(direction).toLowerCase() === 'desc' ? 'desc' : 'asc'}`,
-    )
+    .map(([property, direction]) => `${column(property)} ${sqlDirection(direction)}`)
     .join(', ');
+  // Every id is a UUID; a malformed parent id (from a forged reference) can have no children.
+  const parentIds = options.parentIds.filter(isUuid);
   const filtered = em
     .createQueryBuilder(entity)
     .select('*')
-    .where({ $and: [options.where, { [options.parentProperty]: { $in: [...options.parentIds] } }] } as never)
+    .where({ $and: [options.where, { [options.parentProperty]: { $in: parentIds } }] } as never)
     .toQuery();
-  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
-    `select * from (
+  const rows =
+    parentIds.length === 0
+      ? []
+      : await em.getConnection().execute<Record<string, unknown>[]>(
+          `select * from (
        select candidate.*,
          row_number() over (partition by ${parentColumn} order by ${ordering}) as page_position,
          count(*) over (partition by ${parentColumn}) as parent_total
@@ -133,8 +135,8 @@ export async function firstPagesByParent<Entity extends object>(
      ) as ranked
      where page_position <= ?
      order by ${parentColumn}, page_position`,
-    [...filtered.params, first + 1],
-  );
+          [...filtered.params, first + 1],
+        );
   const byParent = new Map<string, { nodes: Entity[]; total: number; more: boolean }>();
   for (const { page_position: position, parent_total: total, ...row } of rows) {
     const parentId = String(row[parentColumn.slice(1, -1)]);
@@ -160,4 +162,12 @@ export async function firstPagesByParent<Entity extends object>(
       totalCount: group.total,
     };
   });
+}
+
+/** MikroORM order directions ('desc', 'DESC NULLS LAST', …) as SQL, refusing anything else. */
+function sqlDirection(direction: unknown): string {
+  const normalized = String(direction).trim().toLowerCase().replace(/\s+/g, ' ');
+  if (!/^(asc|desc)( nulls (first|last))?$/.test(normalized))
+    throw new Error(`Unsupported order direction ${String(direction)}`);
+  return normalized;
 }

@@ -125,6 +125,7 @@ export async function startSubgraph(
           loaders: new LoaderRegistry(em),
           logger: logger.child({ requestId: req.requestId }),
           requestId: req.requestId,
+          now: new Date(),
         };
       },
     }),

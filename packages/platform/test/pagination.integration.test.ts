@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineEntity, p } from '@mikro-orm/core';
 import { createTestDatabase, type TestDatabase } from '@talentgraph/testing';
 import { createOrm, type MikroORM } from '../src/orm.ts';
+import { LoaderRegistry } from '../src/loaders.ts';
 import { firstPagesByParent, paginate } from '../src/pagination.ts';
 
 const Shelf = defineEntity({
@@ -16,6 +17,7 @@ const Book = defineEntity({
     title: p.string(),
     shelf: () => p.manyToOne(Shelf),
     published: p.boolean(),
+    rating: p.integer().nullable(),
   },
 });
 
@@ -39,8 +41,8 @@ beforeAll(async () => {
   for (let index = 0; index < 5; index += 1) {
     em.create(Book, { id: randomUUID(), title: `a-${index}`, shelf: shelves[0]!.id, published: true });
   }
-  em.create(Book, { id: randomUUID(), title: 'b-0', shelf: shelves[1]!.id, published: true });
-  em.create(Book, { id: randomUUID(), title: 'b-1', shelf: shelves[1]!.id, published: true });
+  em.create(Book, { id: randomUUID(), title: 'b-0', shelf: shelves[1]!.id, published: true, rating: 3 });
+  em.create(Book, { id: randomUUID(), title: 'b-1', shelf: shelves[1]!.id, published: true, rating: 5 });
   em.create(Book, { id: randomUUID(), title: 'b-draft', shelf: shelves[1]!.id, published: false });
   await em.flush();
 });
@@ -93,6 +95,44 @@ describe('firstPagesByParent', () => {
     });
     expect(next!.edges.map((edge) => edge.node.title)).toEqual(['a-1', 'a-0']);
     expect(next!.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe('firstPagesByParent edge cases', () => {
+  it('honours NULLS LAST in the order', async () => {
+    const [pageB] = await firstPagesByParent(orm.em.fork(), Book, {
+      parentProperty: 'shelf',
+      parentIds: [shelves[1]!.id],
+      where: {},
+      orderBy: { rating: 'desc nulls last', id: 'asc' },
+      page: { first: 3 },
+    });
+    expect(pageB!.edges.map((edge) => edge.node.title)).toEqual(['b-1', 'b-0', 'b-draft']);
+  });
+
+  it('gives a malformed parent id an empty page without querying with it', async () => {
+    statements = [];
+    const [page] = await firstPagesByParent(orm.em.fork(), Book, {
+      parentProperty: 'shelf',
+      parentIds: ['not-a-uuid'],
+      where: {},
+      orderBy: { id: 'asc' },
+      page: {},
+    });
+    expect(page!.totalCount).toBe(0);
+    expect(statements).toEqual([]);
+  });
+});
+
+describe('LoaderRegistry.byId', () => {
+  it('answers null for unknown and malformed ids, batching the rest into one query', async () => {
+    const loaders = new LoaderRegistry(orm.em.fork());
+    statements = [];
+    const found = await Promise.all(
+      [shelves[0]!.id, 'not-a-uuid', randomUUID(), shelves[2]!.id].map((id) => loaders.byId(Shelf).load(id)),
+    );
+    expect(found.map((shelf) => shelf?.label ?? null)).toEqual(['a', null, null, 'c']);
+    expect(statements.filter((sql) => /\bselect\b/i.test(sql))).toHaveLength(1);
   });
 });
 

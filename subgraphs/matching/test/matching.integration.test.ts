@@ -200,13 +200,13 @@ describe('Match', () => {
     expect(response.data!.match).toEqual(match);
   });
 
-  it('is null for an unknown or malformed id', async () => {
-    const response = await graphqlRequest<Record<string, unknown>>(
-      subgraph.url,
-      `{ unknown: match(id: "${unknownId}") { id } malformed: match(id: "not-a-uuid") { id } }`,
-    );
-    expect(response.errors).toBeUndefined();
-    expect(response.data).toEqual({ unknown: null, malformed: null });
+  it('is null for an unknown id and rejects a malformed one', async () => {
+    const unknown = await graphqlRequest(subgraph.url, `{ match(id: "${unknownId}") { id } }`);
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data).toEqual({ match: null });
+    const malformed = await graphqlRequest(subgraph.url, '{ match(id: "not-a-uuid") { id } }');
+    expect(malformed.data).toEqual({ match: null });
+    expect(malformed.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'id' });
   });
 
   it('resolves references in one batch, null for unknown or malformed ids', async () => {

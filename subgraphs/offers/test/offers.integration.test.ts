@@ -109,17 +109,19 @@ describe('offer(id)', () => {
     });
   });
 
-  it('hides the draft, and answers null for unknown and malformed ids', async () => {
+  it('hides the draft, answers null for an unknown id and rejects a malformed one', async () => {
     const response = await graphqlRequest<Record<string, unknown>>(
       subgraph.url,
       `{
         draft: offer(id: "${draft.id}") { id }
         unknown: offer(id: "${UNKNOWN_ID}") { id }
-        malformed: offer(id: "not-an-offer-id") { id }
       }`,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data).toEqual({ draft: null, unknown: null, malformed: null });
+    expect(response.data).toEqual({ draft: null, unknown: null });
+    const malformed = await graphqlRequest(subgraph.url, '{ offer(id: "not-an-offer-id") { id } }');
+    expect(malformed.data).toEqual({ offer: null });
+    expect(malformed.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'id' });
   });
 });
 

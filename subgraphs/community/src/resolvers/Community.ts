@@ -1,7 +1,6 @@
 import { raw } from '@mikro-orm/core';
 import type { Connection } from '@talentgraph/platform';
 import { canReadPosts } from '../domain/visibility.ts';
-import { isUuid } from '../domain/identifiers.ts';
 import { CommunitySchema } from '../entities/Community.ts';
 import { CommunityMemberSchema } from '../entities/CommunityMember.ts';
 import { PostSchema, type Post } from '../entities/Post.ts';
@@ -19,8 +18,7 @@ const NO_POSTS: Connection<Post> = {
 };
 
 export const Community: CommunityResolvers = {
-  __resolveReference: (reference, { loaders }) =>
-    isUuid(reference.id) ? loaders.byId(CommunitySchema).load(reference.id) : null,
+  __resolveReference: (reference, { loaders }) => loaders.byId(CommunitySchema).load(reference.id),
 
   createdBy: (community) => ({ id: community.createdById }),
 

@@ -1,5 +1,4 @@
 import type { LoaderRegistry } from '@talentgraph/platform';
-import { isUuid } from '../domain/identifiers.ts';
 import { canReadPosts } from '../domain/visibility.ts';
 import { CommunitySchema } from '../entities/Community.ts';
 import { PostSchema, type Post as PostEntity } from '../entities/Post.ts';
@@ -11,7 +10,6 @@ import type { PostResolvers } from '../generated/resolvers-types.ts';
  * posts cost two queries.
  */
 export async function readablePost(loaders: LoaderRegistry, id: string): Promise<PostEntity | null> {
-  if (!isUuid(id)) return null;
   const post = await loaders.byId(PostSchema).load(id);
   if (!post) return null;
   const community = await loaders.byId(CommunitySchema).load(post.community.id);

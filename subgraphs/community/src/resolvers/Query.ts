@@ -1,5 +1,4 @@
-import { badUserInput, paginate } from '@talentgraph/platform';
-import { isUuid } from '../domain/identifiers.ts';
+import { badUserInput, paginate, requireId } from '@talentgraph/platform';
 import { SEARCH_MAX_LENGTH, containsPattern } from '../domain/search.ts';
 import { CommunitySchema } from '../entities/Community.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
@@ -12,8 +11,7 @@ export const Query: QueryResolvers = {
     }
     if (slug != null) return em.findOne(CommunitySchema, { slug: slug.toLowerCase() });
     if (id == null) throw badUserInput('Give exactly one of "id" or "slug"', 'id');
-    if (!isUuid(id)) throw badUserInput('"id" is not a community id', 'id');
-    return loaders.byId(CommunitySchema).load(id);
+    return loaders.byId(CommunitySchema).load(requireId(id));
   },
 
   communities: (_parent, { first, after, search }, { em }) => {
@@ -31,7 +29,6 @@ export const Query: QueryResolvers = {
   },
 
   post: (_parent, { id }, { loaders }) => {
-    if (!isUuid(id)) throw badUserInput('"id" is not a post id', 'id');
-    return readablePost(loaders, id);
+    return readablePost(loaders, requireId(id));
   },
 };

@@ -114,13 +114,13 @@ export type EventStatus =
 /** A place, to the precision of a city. */
 export type Location = {
   __typename?: 'Location';
-  /** City name, in its local spelling. */
-  city: Scalars['String']['output'];
-  /** Country of the city; null when unknown. */
-  countryCode?: Maybe<Scalars['CountryCode']['output']>;
+  /** City name in its local spelling, for example Lyon; null when only the country is known. */
+  city?: Maybe<Scalars['String']['output']>;
+  /** Country of the place (ISO 3166-1 alpha-2). */
+  countryCode: Scalars['CountryCode']['output'];
 };
 
-/** A company, IT-services firm, school or scholarship provider (owned by the users subgraph). */
+/** A company, IT-services firm, school or scholarship provider that recruits through talentgraph. */
 export type Organization = {
   __typename?: 'Organization';
   /** Events of this organization that have not ended yet, soonest first (by start time, then id). */
@@ -130,7 +130,7 @@ export type Organization = {
 };
 
 
-/** A company, IT-services firm, school or scholarship provider (owned by the users subgraph). */
+/** A company, IT-services firm, school or scholarship provider that recruits through talentgraph. */
 export type OrganizationEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -175,7 +175,7 @@ export type QueryEventsArgs = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
-/** A person with an account on talentgraph (owned by the users subgraph). */
+/** A person with an account on talentgraph. */
 export type User = {
   __typename?: 'User';
   /** Stable identifier of the account. */
@@ -360,8 +360,8 @@ export type EventEdgeResolvers<ContextType = SubgraphContext, ParentType extends
 }>;
 
 export type LocationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = ResolversObject<{
-  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  countryCode?: Resolver<Maybe<ResolversTypes['CountryCode']>, ParentType, ContextType>;
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countryCode?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
 }>;
 
 export type OrganizationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = ResolversObject<{

@@ -1,7 +1,6 @@
 import { eventStatusAt } from '../domain/event.ts';
 import { EventSchema } from '../entities/Event.ts';
 import type { EventResolvers } from '../generated/resolvers-types.ts';
-import { requestTime } from './request-time.ts';
 
 export const Event: EventResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.byId(EventSchema).load(reference.id),
@@ -10,7 +9,9 @@ export const Event: EventResolvers = {
 
   organization: (event) => (event.organizationId == null ? null : { id: event.organizationId }),
 
-  location: (event) => (event.city == null ? null : { city: event.city, countryCode: event.countryCode }),
+  // A place is known to the precision of a country at least; a city alone would be ambiguous.
+  location: (event) =>
+    event.countryCode == null ? null : { city: event.city, countryCode: event.countryCode },
 
-  status: (event, _args, context) => eventStatusAt(event, requestTime(context)),
+  status: (event, _args, context) => eventStatusAt(event, context.now),
 };

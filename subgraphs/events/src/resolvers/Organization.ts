@@ -1,6 +1,5 @@
 import { EventSchema } from '../entities/Event.ts';
 import type { OrganizationResolvers } from '../generated/resolvers-types.ts';
-import { requestTime } from './request-time.ts';
 
 /** An organization as this subgraph knows it: an id owned by the users subgraph. */
 export interface OrganizationReference {
@@ -14,7 +13,7 @@ export const Organization: OrganizationResolvers = {
     context.loaders
       .pageOfChildren(EventSchema, {
         parentProperty: 'organizationId',
-        where: { endsAt: { $gt: requestTime(context) } },
+        where: { endsAt: { $gt: context.now } },
         orderBy: { startsAt: 'asc', id: 'asc' },
         page: { first, after },
       })

@@ -1,16 +1,15 @@
-import { badUserInput, paginate } from '@talentgraph/platform';
+import { badUserInput, paginate, requireId } from '@talentgraph/platform';
 import type { FilterQuery } from '@mikro-orm/core';
 import { eventWindowProblem } from '../domain/event.ts';
 import { EventSchema, type Event } from '../entities/Event.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
-import { requestTime } from './request-time.ts';
 
 export const Query: QueryResolvers = {
-  event: (_parent, { id }, { loaders }) => loaders.byId(EventSchema).load(id),
+  event: (_parent, { id }, { loaders }) => loaders.byId(EventSchema).load(requireId(id)),
 
   events: (_parent, { first, after, from, to, kind, format }, context) => {
     const window = {
-      from: from == null ? requestTime(context) : new Date(from),
+      from: from == null ? context.now : new Date(from),
       to: to == null ? null : new Date(to),
     };
     const problem = eventWindowProblem(window);

@@ -2,11 +2,9 @@ import { badUserInput, type LoaderRegistry } from '@talentgraph/platform';
 import { HIGHEST_SCORE, LOWEST_SCORE, isScoreBound } from '../domain/match.ts';
 import { MatchSchema } from '../entities/Match.ts';
 import type { MatchResolvers } from '../generated/resolvers-types.ts';
-import { isUuid } from './identifiers.ts';
 
 export const Match: MatchResolvers = {
-  __resolveReference: (reference, { loaders }) =>
-    isUuid(reference.id) ? loaders.byId(MatchSchema).load(reference.id) : null,
+  __resolveReference: (reference, { loaders }) => loaders.byId(MatchSchema).load(reference.id),
 };
 
 interface MatchesArguments {

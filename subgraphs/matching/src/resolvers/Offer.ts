@@ -1,5 +1,5 @@
 import type { OfferResolvers } from '../generated/resolvers-types.ts';
-import { isUuid } from './identifiers.ts';
+import { isUuid } from '@talentgraph/platform';
 import { pageOfMatches } from './Match.ts';
 
 export const Offer: OfferResolvers = {

@@ -1,7 +1,7 @@
 import { MatchSchema } from '../entities/Match.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
-import { isUuid } from './identifiers.ts';
+import { requireId } from '@talentgraph/platform';
 
 export const Query: QueryResolvers = {
-  match: (_parent, { id }, { loaders }) => (isUuid(id) ? loaders.byId(MatchSchema).load(id) : null),
+  match: (_parent, { id }, { loaders }) => loaders.byId(MatchSchema).load(requireId(id)),
 };

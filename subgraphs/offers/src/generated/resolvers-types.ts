@@ -21,25 +21,25 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** Contract under which the selected candidate works. */
+/** Kinds of employment contract. */
 export type ContractType =
-  /** Work-study contract alternating school and company. */
+  /** Work-study contract alternating between school and company. */
   | 'APPRENTICESHIP'
-  /** Employment contract with an end date. */
+  /** Employment with an end date (CDD in France). */
   | 'FIXED_TERM'
-  /** Service contract with an independent contractor. */
+  /** Self-employed mission, billed by the day or by the deliverable. */
   | 'FREELANCE'
-  /** Internship agreement with a school. */
+  /** Internship agreement with a school, as part of a course of study. */
   | 'INTERNSHIP'
-  /** Open-ended employment contract. */
+  /** Open-ended employment (CDI in France). */
   | 'PERMANENT';
 
-/** A place where work takes place. */
+/** A place, to the precision of a city. */
 export type Location = {
   __typename?: 'Location';
-  /** City; null when only the country is known. */
+  /** City name in its local spelling, for example Lyon; null when only the country is known. */
   city?: Maybe<Scalars['String']['output']>;
-  /** Country. */
+  /** Country of the place (ISO 3166-1 alpha-2). */
   countryCode: Scalars['CountryCode']['output'];
 };
 
@@ -135,7 +135,7 @@ export type OfferStatus =
   /** Public and accepting candidates. */
   | 'PUBLISHED';
 
-/** A recruiting organization (owned by the users subgraph), extended here with its offers. */
+/** A company, IT-services firm, school or scholarship provider that recruits through talentgraph. */
 export type Organization = {
   __typename?: 'Organization';
   /** Stable identifier of the organization. */
@@ -145,7 +145,7 @@ export type Organization = {
 };
 
 
-/** A recruiting organization (owned by the users subgraph), extended here with its offers. */
+/** A company, IT-services firm, school or scholarship provider that recruits through talentgraph. */
 export type OrganizationOffersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -219,7 +219,7 @@ export type SalaryRange = {
   period: PayPeriod;
 };
 
-/** A person with an account on talentgraph (owned by the users subgraph). */
+/** A person with an account on talentgraph. */
 export type User = {
   __typename?: 'User';
   /** Stable identifier of the account. */

@@ -3,14 +3,11 @@ import { amountFromStored } from '../domain/salary.ts';
 import { effectiveStatus, isPubliclyVisible } from '../domain/visibility.ts';
 import { OfferSchema, type Offer as OfferEntity } from '../entities/Offer.ts';
 import type { OfferResolvers } from '../generated/resolvers-types.ts';
-import { isUuid } from './ids.ts';
-import { requestTime } from './request-time.ts';
 
 /** An offer by id as the public may see it: null when unknown or not public (a draft). */
 export async function findPublicOffer(id: string, context: SubgraphContext): Promise<OfferEntity | null> {
-  if (!isUuid(id)) return null;
   const offer = await context.loaders.byId(OfferSchema).load(id);
-  return offer && isPubliclyVisible(offer, requestTime(context)) ? offer : null;
+  return offer && isPubliclyVisible(offer, context.now) ? offer : null;
 }
 
 export const Offer: OfferResolvers = {
@@ -33,5 +30,5 @@ export const Offer: OfferResolvers = {
     };
   },
 
-  status: (offer, _args, context) => effectiveStatus(offer, requestTime(context)),
+  status: (offer, _args, context) => effectiveStatus(offer, context.now),
 };

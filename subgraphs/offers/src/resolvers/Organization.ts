@@ -1,10 +1,8 @@
-import { badUserInput } from '@talentgraph/platform';
+import { badUserInput, isUuid } from '@talentgraph/platform';
 import { PUBLIC_STATUSES, isPublicStatus } from '../domain/visibility.ts';
 import { OfferSchema } from '../entities/Offer.ts';
 import type { OrganizationResolvers } from '../generated/resolvers-types.ts';
 import { NEWEST_FIRST, whereEffectiveStatusIn } from '../queries/offer-filters.ts';
-import { isUuid } from './ids.ts';
-import { requestTime } from './request-time.ts';
 
 export const Organization: OrganizationResolvers = {
   // The users subgraph owns organizations; this one only needs the id to list their offers.
@@ -20,7 +18,7 @@ export const Organization: OrganizationResolvers = {
     return context.loaders
       .pageOfChildren(OfferSchema, {
         parentProperty: 'organizationId',
-        where: whereEffectiveStatusIn(status ? [status] : PUBLIC_STATUSES, requestTime(context)),
+        where: whereEffectiveStatusIn(status ? [status] : PUBLIC_STATUSES, context.now),
         orderBy: NEWEST_FIRST,
         page: { first, after },
       })

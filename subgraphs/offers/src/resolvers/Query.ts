@@ -1,20 +1,19 @@
-import { badUserInput, paginate } from '@talentgraph/platform';
+import { badUserInput, paginate, requireId } from '@talentgraph/platform';
 import { MAX_SKILL_LENGTH, isSearchableSkill } from '../domain/skills.ts';
 import { OfferSchema } from '../entities/Offer.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { NEWEST_FIRST, catalogueWhere } from '../queries/offer-filters.ts';
 import { findPublicOffer } from './Offer.ts';
-import { requestTime } from './request-time.ts';
 
 export const Query: QueryResolvers = {
-  offer: (_parent, { id }, context) => findPublicOffer(id, context),
+  offer: (_parent, { id }, context) => findPublicOffer(requireId(id), context),
 
   offers: (_parent, { first, after, kind, remotePolicy, countryCode, skill }, context) => {
     if (skill != null && !isSearchableSkill(skill)) {
       throw badUserInput(`"skill" must be a skill name of 1 to ${MAX_SKILL_LENGTH} characters`, 'skill');
     }
     return paginate(context.em, OfferSchema, {
-      where: catalogueWhere({ kind, remotePolicy, countryCode, skill }, requestTime(context)),
+      where: catalogueWhere({ kind, remotePolicy, countryCode, skill }, context.now),
       orderBy: NEWEST_FIRST,
       page: { first, after },
     });

@@ -47,7 +47,7 @@ export type ContractType =
   | 'FIXED_TERM'
   /** Self-employed mission, billed by the day or by the deliverable. */
   | 'FREELANCE'
-  /** Internship as part of a course of study. */
+  /** Internship agreement with a school, as part of a course of study. */
   | 'INTERNSHIP'
   /** Open-ended employment (CDI in France). */
   | 'PERMANENT';
@@ -61,13 +61,13 @@ export type LanguageSkill = {
   level: CefrLevel;
 };
 
-/** A place, as precise as the person chose to give it. */
+/** A place, to the precision of a city. */
 export type Location = {
   __typename?: 'Location';
-  /** City name, for example Lyon. */
+  /** City name in its local spelling, for example Lyon; null when only the country is known. */
   city?: Maybe<Scalars['String']['output']>;
-  /** Country of the city. */
-  countryCode?: Maybe<Scalars['CountryCode']['output']>;
+  /** Country of the place (ISO 3166-1 alpha-2). */
+  countryCode: Scalars['CountryCode']['output'];
 };
 
 /** Position of a page within a list (Relay cursor connections). */
@@ -372,7 +372,7 @@ export type LanguageSkillResolvers<ContextType = SubgraphContext, ParentType ext
 
 export type LocationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = ResolversObject<{
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  countryCode?: Resolver<Maybe<ResolversTypes['CountryCode']>, ParentType, ContextType>;
+  countryCode?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{

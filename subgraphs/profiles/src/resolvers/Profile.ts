@@ -4,18 +4,18 @@ import { ProfileSkillSchema, type ProfileSkill } from '../entities/ProfileSkill.
 import { byDescendingProficiency } from '../domain/profile.ts';
 import { publiclyVisible } from '../domain/visibility.ts';
 import type { ProfileResolvers } from '../generated/resolvers-types.ts';
-import { isUuid } from './ids.ts';
 
 const SKILLS_BY_PROFILE = Symbol('skills by profile');
 const LANGUAGES_BY_PROFILE = Symbol('languages by profile');
 
 export const Profile: ProfileResolvers = {
   __resolveReference: async (reference, { loaders }) =>
-    isUuid(reference.id) ? publiclyVisible(await loaders.byId(ProfileSchema).load(reference.id)) : null,
+    publiclyVisible(await loaders.byId(ProfileSchema).load(reference.id)),
 
   user: (profile) => ({ id: profile.userId }),
 
-  location: ({ city, countryCode }) => (city == null && countryCode == null ? null : { city, countryCode }),
+  // A place is known to the precision of a country at least; a city alone would be ambiguous.
+  location: ({ city, countryCode }) => (countryCode == null ? null : { city, countryCode }),
 
   skills: (profile, _args, { em, loaders }) =>
     loaders

@@ -1,14 +1,12 @@
-import { badUserInput, paginate } from '@talentgraph/platform';
+import { badUserInput, paginate, requireId } from '@talentgraph/platform';
 import { ProfileSchema } from '../entities/Profile.ts';
 import { SKILL_NAME_MAX_LENGTH, skillKey } from '../domain/profile.ts';
 import { isPubliclyVisible, publiclyVisible, PUBLICLY_VISIBLE_STATUSES } from '../domain/visibility.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
-import { isUuid } from './ids.ts';
 
 export const Query: QueryResolvers = {
   profile: async (_parent, { id }, { loaders }) => {
-    if (!isUuid(id)) throw badUserInput(`"id" must be a profile id (a UUID), got "${id}"`, 'id');
-    return publiclyVisible(await loaders.byId(ProfileSchema).load(id));
+    return publiclyVisible(await loaders.byId(ProfileSchema).load(requireId(id)));
   },
 
   profiles: (_parent, { first, after, status, skill }, { em }) => {

@@ -1,7 +1,7 @@
 import { ProfileSchema, type Profile } from '../entities/Profile.ts';
 import { publiclyVisible } from '../domain/visibility.ts';
 import type { UserResolvers } from '../generated/resolvers-types.ts';
-import { isUuid } from './ids.ts';
+import { isUuid } from '@talentgraph/platform';
 
 const PROFILE_BY_USER = Symbol('profile by user');
 

@@ -1,14 +1,14 @@
-import { badUserInput, paginate } from '@talentgraph/platform';
+import { badUserInput, paginate, requireId } from '@talentgraph/platform';
 import { OrganizationSchema } from '../entities/Organization.ts';
 import { UserSchema } from '../entities/User.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 
 export const Query: QueryResolvers = {
-  user: (_parent, { id }, { loaders }) => loaders.byId(UserSchema).load(id),
+  user: (_parent, { id }, { loaders }) => loaders.byId(UserSchema).load(requireId(id)),
 
   organization: async (_parent, { id, slug }, { em, loaders }) => {
     if ((id == null) === (slug == null)) throw badUserInput('Give exactly one of "id" or "slug"');
-    if (id != null) return loaders.byId(OrganizationSchema).load(id);
+    if (id != null) return loaders.byId(OrganizationSchema).load(requireId(id));
     return em.findOne(OrganizationSchema, { slug: slug!.toLowerCase() });
   },
 
