@@ -18,6 +18,6 @@ export default tseslint.config(
   },
   {
     files: ['**/migrations/Migration*.ts'],
-    rules: { '@typescript-eslint/consistent-type-imports': 'off' },
+    rules: { '@typescript-eslint/consistent-type-imports': 'off', 'no-useless-escape': 'off' },
   },
 );

@@ -5,6 +5,16 @@
  * into Sandbox. Every person, company and text here is invented.
  */
 
+import type {
+  CefrLevel,
+  ContractType,
+  OfferKind,
+  OfferStatus,
+  ProfileKind,
+  ProfileStatus,
+  WorkMode,
+} from '@talentgraph/vocabulary';
+
 /** A fixed, valid (version 4, variant 1) UUID: `block` tells the entity kind, `index` the item. */
 function demoId(block: number, index: number): string {
   return `00000000-0000-4000-8${block.toString(16).padStart(3, '0')}-${index.toString(16).padStart(12, '0')}`;
@@ -42,36 +52,34 @@ export interface DemoSkill {
 export interface DemoProfile {
   readonly id: string;
   readonly userId: string;
-  readonly kind: 'CANDIDATE' | 'MENTOR';
+  readonly kind: ProfileKind;
   readonly headline: string;
   readonly summary: string;
   readonly city: string;
   readonly countryCode: string;
-  readonly remotePreference: 'ONSITE' | 'HYBRID' | 'REMOTE';
+  readonly remotePreference: WorkMode;
   readonly yearsOfExperience: number;
-  readonly desiredContractTypes: readonly DemoContractType[];
+  readonly desiredContractTypes: readonly ContractType[];
   readonly skills: readonly DemoSkill[];
   readonly languages: readonly {
     readonly code: string;
-    readonly level: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
+    readonly level: CefrLevel;
   }[];
-  readonly status: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'VALIDATED' | 'REJECTED';
+  readonly status: ProfileStatus;
   readonly availableFrom: string;
 }
-
-export type DemoContractType = 'PERMANENT' | 'FIXED_TERM' | 'INTERNSHIP' | 'APPRENTICESHIP' | 'FREELANCE';
 
 export interface DemoOffer {
   readonly id: string;
   readonly organizationId: string;
   readonly authorId: string;
-  readonly kind: 'JOB' | 'INTERNSHIP' | 'FREELANCE_MISSION' | 'SCHOLARSHIP';
+  readonly kind: OfferKind;
   readonly title: string;
   readonly description: string;
-  readonly contractType: DemoContractType | null;
+  readonly contractType: ContractType | null;
   readonly city: string;
   readonly countryCode: string;
-  readonly remotePolicy: 'ONSITE' | 'HYBRID' | 'REMOTE';
+  readonly remotePolicy: WorkMode;
   readonly salary: {
     readonly min: number;
     readonly max: number;
@@ -81,7 +89,7 @@ export interface DemoOffer {
   readonly requiredSkills: readonly string[];
   readonly niceToHaveSkills: readonly string[];
   readonly minYearsOfExperience: number;
-  readonly status: 'DRAFT' | 'PUBLISHED' | 'CLOSED' | 'EXPIRED';
+  readonly status: OfferStatus;
   readonly publishedAt: string | null;
   readonly expiresAt: string | null;
 }

@@ -14,6 +14,7 @@ export async function seedDemoData(em: EntityManager): Promise<void> {
     em.create(ProfileSnapshotSchema, {
       id: profile.id,
       userId: profile.userId,
+      kind: profile.kind,
       skills: profile.skills.map(({ name, years }) => ({ name, years })),
       yearsOfExperience: profile.yearsOfExperience,
       city: profile.city,

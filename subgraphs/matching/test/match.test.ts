@@ -7,7 +7,7 @@ import {
   suggestMatches,
 } from '../src/domain/match.ts';
 import { scoreMatch } from '../src/domain/scoring.ts';
-import { OFFER_STATUSES, PROFILE_STATUSES } from '../src/domain/snapshots.ts';
+import { OFFER_STATUSES, PROFILE_KINDS, PROFILE_STATUSES } from '../src/domain/snapshots.ts';
 
 const [amina, lucas, sofia, karim] = profiles;
 const [fullStackJob, roboticsJob, dataMission, , apprenticeship] = offers;
@@ -28,11 +28,19 @@ describe('isMatchable', () => {
   it('matches only validated profiles with published offers', () => {
     for (const profileStatus of PROFILE_STATUSES) {
       for (const offerStatus of OFFER_STATUSES) {
-        expect(isMatchable({ status: profileStatus }, { status: offerStatus })).toBe(
+        expect(isMatchable({ kind: 'CANDIDATE', status: profileStatus }, { status: offerStatus })).toBe(
           profileStatus === 'VALIDATED' && offerStatus === 'PUBLISHED',
         );
       }
     }
+  });
+
+  it('matches candidates and consultants, never mentors, who do not look for work', () => {
+    const offer = { status: 'PUBLISHED' as const };
+    expect(PROFILE_KINDS.filter((kind) => isMatchable({ kind, status: 'VALIDATED' }, offer))).toEqual([
+      'CANDIDATE',
+      'CONSULTANT',
+    ]);
   });
 });
 

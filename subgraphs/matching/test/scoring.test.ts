@@ -3,7 +3,6 @@ import {
   CRITERION_WEIGHTS,
   MATCH_CRITERION_KINDS,
   scoreMatch,
-  skillKey,
   type MatchCriterionKind,
   type MatchScore,
   type ScorableOffer,
@@ -100,14 +99,6 @@ describe('scoreMatch', () => {
       expect(criterionOf(result, 'REQUIRED_SKILLS').explanation).toBe(
         '3 of 3 required skills: TypeScript, React, GraphQL',
       );
-    });
-
-    it('keys Node.js, nodejs and NodeJS alike, but keeps C, C++ and C# apart', () => {
-      expect(new Set(['Node.js', 'nodejs', 'NodeJS', ' node js ', 'NODE.JS'].map(skillKey))).toEqual(
-        new Set(['nodejs']),
-      );
-      expect(new Set(['C', 'C++', 'C#'].map(skillKey)).size).toBe(3);
-      expect(skillKey('Réseaux')).toBe(skillKey('reseaux'));
     });
 
     it('scores a candidate without skills low, under the suggestion threshold', () => {

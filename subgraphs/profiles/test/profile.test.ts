@@ -8,9 +8,7 @@ import {
   MAX_LANGUAGES_PER_PROFILE,
   MAX_SKILLS_PER_PROFILE,
   meetsCefrLevel,
-  normalizeSkillName,
   profileDetailsViolations,
-  skillKey,
   type CefrLevel,
   type ProfileDetails,
 } from '../src/domain/profile.ts';
@@ -64,19 +62,6 @@ describe('CEFR levels', () => {
       'fr',
       'de',
     ]);
-  });
-});
-
-describe('skill names', () => {
-  it('trims, collapses spaces and folds compatibility characters', () => {
-    expect(normalizeSkillName('  Apache   Spark ')).toBe('Apache Spark');
-    expect(normalizeSkillName('Ｃ＋＋')).toBe('C++');
-  });
-
-  it('gives the same key to the same skill written in different cases', () => {
-    expect(skillKey(' PostgreSQL')).toBe('postgresql');
-    expect(skillKey('POSTGRESQL ')).toBe(skillKey('postgresql'));
-    expect(skillKey('Node.js')).not.toBe(skillKey('Node'));
   });
 });
 

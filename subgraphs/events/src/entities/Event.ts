@@ -12,7 +12,11 @@ export const EventSchema = defineEntity({
   ],
   checks: [
     { name: 'events_schedule_check', expression: 'ends_at > starts_at' },
-    { name: 'events_capacity_check', expression: `capacity between ${MIN_CAPACITY} and ${MAX_CAPACITY}` },
+    // Written as PostgreSQL prints it back, so that generating migrations sees no false difference.
+    {
+      name: 'events_capacity_check',
+      expression: `((capacity >= ${MIN_CAPACITY}) AND (capacity <= ${MAX_CAPACITY}))`,
+    },
   ],
   properties: {
     id: p

@@ -1,7 +1,7 @@
 import type { MigrationObject } from '@talentgraph/platform';
-import { Migration20261123084803_initial } from './Migration20261123084803_initial.ts';
+import { Migration20261123090944_initial } from './Migration20261123090944_initial.ts';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` regenerates this list. */
 export const migrations: MigrationObject[] = [
-  { name: 'Migration20261123084803_initial', class: Migration20261123084803_initial },
+  { name: 'Migration20261123090944_initial', class: Migration20261123090944_initial },
 ];

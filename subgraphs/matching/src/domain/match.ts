@@ -1,5 +1,5 @@
 import { scoreMatch, type MatchScore, type ScorableOffer, type ScorableProfile } from './scoring.ts';
-import type { OfferStatus, ProfileStatus } from './snapshots.ts';
+import type { OfferStatus, ProfileKind, ProfileStatus } from './snapshots.ts';
 
 /** Where a match stands for the people it concerns: suggested by the platform, then kept or set aside. */
 export const MATCH_STATUSES = ['SUGGESTED', 'SHORTLISTED', 'DISMISSED'] as const;
@@ -21,11 +21,15 @@ export function isScoreBound(value: number): boolean {
 }
 
 /**
- * Only validated profiles and published offers are matched: a profile still in review, or an offer not
- * yet (or no longer) open, must not reach the other side.
+ * Only validated profiles of people who look for work (candidates and consultants, not mentors) and
+ * published offers are matched: a profile still in review, or an offer not yet (or no longer) open, must
+ * not reach the other side.
  */
-export function isMatchable(profile: { status: ProfileStatus }, offer: { status: OfferStatus }): boolean {
-  return profile.status === 'VALIDATED' && offer.status === 'PUBLISHED';
+export function isMatchable(
+  profile: { kind: ProfileKind; status: ProfileStatus },
+  offer: { status: OfferStatus },
+): boolean {
+  return profile.kind !== 'MENTOR' && profile.status === 'VALIDATED' && offer.status === 'PUBLISHED';
 }
 
 export interface SuggestedMatch<Profile, Offer> {
@@ -36,7 +40,7 @@ export interface SuggestedMatch<Profile, Offer> {
 
 /** Scores every matchable profile × offer pair and keeps those at or above the suggestion threshold. */
 export function suggestMatches<
-  Profile extends ScorableProfile & { status: ProfileStatus },
+  Profile extends ScorableProfile & { kind: ProfileKind; status: ProfileStatus },
   Offer extends ScorableOffer & { status: OfferStatus },
 >(profiles: readonly Profile[], offers: readonly Offer[]): SuggestedMatch<Profile, Offer>[] {
   const suggestions: SuggestedMatch<Profile, Offer>[] = [];

@@ -1,3 +1,4 @@
+import { foldAccents, skillKey } from '@talentgraph/vocabulary';
 import type { ContractType, SkillSnapshot, WorkMode } from './snapshots.ts';
 
 /**
@@ -96,18 +97,6 @@ export function scoreMatch(profile: ScorableProfile, offer: ScorableOffer): Matc
   ];
   const weighted = criteria.reduce((sum, { weight, score }) => sum + weight * score, 0);
   return { score: Math.min(100, Math.max(0, Math.round(weighted))), criteria };
-}
-
-/**
- * Comparison key of a skill name: case, accents, spaces and punctuation do not count ("Node.js" =
- * "nodejs" = "NodeJS"), except `+` and `#`, which tell C, C++ and C# apart.
- */
-export function skillKey(name: string): string {
-  return foldAccents(name)
-    .toLowerCase()
-    .replace(/\+/g, 'plus')
-    .replace(/#/g, 'sharp')
-    .replace(/[^a-z0-9]/g, '');
 }
 
 interface Fit {
@@ -261,10 +250,6 @@ function contractFit(desired: readonly ContractType[], offered: ContractType | n
   if (desired.includes(offered)) return { score: 1, explanation: `${contract}, as the candidate wants` };
   const wanted = [...new Set(desired)].map((type) => CONTRACT_IN_WORDS[type]);
   return { score: 0, explanation: `${contract}; the candidate wants ${listInWords(wanted)}` };
-}
-
-function foldAccents(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 
 /** "Saint-Étienne" and "saint etienne" name the same city. */

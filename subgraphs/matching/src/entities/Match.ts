@@ -18,7 +18,7 @@ export const MatchSchema = defineEntity({
       .onCreate(() => randomUUID()),
     profile: () => p.manyToOne(ProfileSnapshotSchema).deleteRule('cascade'),
     offer: () => p.manyToOne(OfferSnapshotSchema).deleteRule('cascade'),
-    score: p.integer().check('score between 0 and 100'),
+    score: p.integer().check('(score >= 0) AND (score <= 100)'),
     /** The explained criteria the score was computed from (see domain/scoring.ts). */
     criteria: p.json<CriterionScore[]>(),
     status: p.enum(MATCH_STATUSES).default('SUGGESTED'),

@@ -1,6 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import {
   CONTRACT_TYPES,
+  PROFILE_KINDS,
   PROFILE_STATUSES,
   WORK_MODES,
   type ContractType,
@@ -18,6 +19,7 @@ export const ProfileSnapshotSchema = defineEntity({
   properties: {
     id: p.uuid().primary(),
     userId: p.uuid(),
+    kind: p.enum(PROFILE_KINDS),
     skills: p.json<SkillSnapshot[]>(),
     yearsOfExperience: p.integer().check('years_of_experience >= 0'),
     city: p.string().length(120).nullable(),

@@ -1,23 +1,19 @@
-export const OFFER_KINDS = ['JOB', 'INTERNSHIP', 'FREELANCE_MISSION', 'SCHOLARSHIP'] as const;
-export type OfferKind = (typeof OFFER_KINDS)[number];
+import { WORK_MODES, type OfferStatus } from '@talentgraph/vocabulary';
 
-export const CONTRACT_TYPES = [
-  'PERMANENT',
-  'FIXED_TERM',
-  'INTERNSHIP',
-  'APPRENTICESHIP',
-  'FREELANCE',
-] as const;
-export type ContractType = (typeof CONTRACT_TYPES)[number];
+export {
+  CONTRACT_TYPES,
+  OFFER_KINDS,
+  OFFER_STATUSES,
+  type ContractType,
+  type OfferKind,
+  type OfferStatus,
+} from '@talentgraph/vocabulary';
 
-export const REMOTE_POLICIES = ['ONSITE', 'HYBRID', 'REMOTE'] as const;
+export const REMOTE_POLICIES = WORK_MODES;
 export type RemotePolicy = (typeof REMOTE_POLICIES)[number];
 
 export const PAY_PERIODS = ['YEAR', 'MONTH', 'DAY', 'HOUR'] as const;
 export type PayPeriod = (typeof PAY_PERIODS)[number];
-
-export const OFFER_STATUSES = ['DRAFT', 'PUBLISHED', 'CLOSED', 'EXPIRED'] as const;
-export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
 /**
  * The lifecycle: a draft is published, a published offer is closed by its organization or expires.

@@ -46,9 +46,10 @@ export const OfferSchema = defineEntity({
     },
     {
       name: 'offers_salary_range_check',
+      // Written as PostgreSQL prints it back, so that generating migrations sees no false difference.
       expression: (columns) =>
-        `(${columns.salaryMinimum} is null and ${columns.salaryMaximum} is null and ${columns.salaryCurrency} is null and ${columns.salaryPeriod} is null)` +
-        ` or (${columns.salaryMinimum} > 0 and ${columns.salaryMaximum} >= ${columns.salaryMinimum} and ${columns.salaryCurrency} similar to '[A-Z]{3}' and ${columns.salaryPeriod} is not null)`,
+        `((${columns.salaryMinimum} IS NULL) AND (${columns.salaryMaximum} IS NULL) AND (${columns.salaryCurrency} IS NULL) AND (${columns.salaryPeriod} IS NULL))` +
+        ` OR ((${columns.salaryMinimum} > (0)::numeric) AND (${columns.salaryMaximum} >= ${columns.salaryMinimum}) AND (${columns.salaryCurrency} ~ '^[A-Z]{3}$'::text) AND (${columns.salaryPeriod} IS NOT NULL))`,
     },
   ],
   properties: {

@@ -1,5 +1,5 @@
 import { badUserInput, paginate, requireId } from '@talentgraph/platform';
-import { MAX_SKILL_LENGTH, isSearchableSkill } from '../domain/skills.ts';
+import { SKILL_NAME_MAX_LENGTH, isSearchableSkill } from '../domain/skills.ts';
 import { OfferSchema } from '../entities/Offer.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { NEWEST_FIRST, catalogueWhere } from '../queries/offer-filters.ts';
@@ -10,7 +10,7 @@ export const Query: QueryResolvers = {
 
   offers: (_parent, { first, after, kind, remotePolicy, countryCode, skill }, context) => {
     if (skill != null && !isSearchableSkill(skill)) {
-      throw badUserInput(`"skill" must be a skill name of 1 to ${MAX_SKILL_LENGTH} characters`, 'skill');
+      throw badUserInput(`"skill" must be a skill name of 1 to ${SKILL_NAME_MAX_LENGTH} characters`, 'skill');
     }
     return paginate(context.em, OfferSchema, {
       where: catalogueWhere({ kind, remotePolicy, countryCode, skill }, context.now),

@@ -1,31 +1,33 @@
+import {
+  CEFR_LEVELS,
+  CONTRACT_TYPES,
+  SKILL_NAME_MAX_LENGTH,
+  WORK_MODES,
+  normalizeSkillName,
+  skillKey,
+  type CefrLevel,
+} from '@talentgraph/vocabulary';
 import { isIso6391LanguageCode } from './language-codes.ts';
 
-export const PROFILE_KINDS = ['CANDIDATE', 'MENTOR', 'CONSULTANT'] as const;
-export type ProfileKind = (typeof PROFILE_KINDS)[number];
+export {
+  CEFR_LEVELS,
+  CONTRACT_TYPES,
+  PROFILE_KINDS,
+  PROFILE_STATUSES,
+  SKILL_NAME_MAX_LENGTH,
+  normalizeSkillName,
+  skillKey,
+  type CefrLevel,
+  type ContractType,
+  type ProfileKind,
+  type ProfileStatus,
+} from '@talentgraph/vocabulary';
 
-/** The review workflow: DRAFT → SUBMITTED → IN_REVIEW → VALIDATED or REJECTED. */
-export const PROFILE_STATUSES = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'VALIDATED', 'REJECTED'] as const;
-export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
-
-export const REMOTE_PREFERENCES = ['ONSITE', 'HYBRID', 'REMOTE'] as const;
+export const REMOTE_PREFERENCES = WORK_MODES;
 export type RemotePreference = (typeof REMOTE_PREFERENCES)[number];
-
-export const CONTRACT_TYPES = [
-  'PERMANENT',
-  'FIXED_TERM',
-  'INTERNSHIP',
-  'APPRENTICESHIP',
-  'FREELANCE',
-] as const;
-export type ContractType = (typeof CONTRACT_TYPES)[number];
-
-/** Common European Framework of Reference levels, from lowest to highest proficiency. */
-export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
-export type CefrLevel = (typeof CEFR_LEVELS)[number];
 
 /** A working life, generously bounded: anything above is a typo, not a career. */
 export const MAX_YEARS_OF_EXPERIENCE = 60;
-export const SKILL_NAME_MAX_LENGTH = 100;
 export const MAX_SKILLS_PER_PROFILE = 50;
 export const MAX_LANGUAGES_PER_PROFILE = 20;
 
@@ -49,20 +51,6 @@ export function byDescendingProficiency(
   other: { readonly code: string; readonly level: CefrLevel },
 ): number {
   return compareCefrLevels(other.level, language.level) || language.code.localeCompare(other.code, 'en');
-}
-
-/** A skill name as typed by a person, cleaned of stray spaces and compatibility characters. */
-export function normalizeSkillName(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/g, ' ');
-}
-
-/**
- * What makes two skill names the same skill: "PostgreSQL", " postgresql " and "POSTGRESQL" share one key.
- * Stored beside the name so that the skill filter and the one-skill-once rule are exact, indexed
- * comparisons rather than case-folding at query time.
- */
-export function skillKey(name: string): string {
-  return normalizeSkillName(name).toLowerCase();
 }
 
 /** One broken business rule, with the path of the offending field (for example `skills.2.yearsOfExperience`). */

@@ -1,6 +1,6 @@
 import { badUserInput, paginate, requireId } from '@talentgraph/platform';
 import { ProfileSchema } from '../entities/Profile.ts';
-import { SKILL_NAME_MAX_LENGTH, skillKey } from '../domain/profile.ts';
+import { SKILL_NAME_MAX_LENGTH, isSearchableSkill, skillKey } from '@talentgraph/vocabulary';
 import { isPubliclyVisible, publiclyVisible, PUBLICLY_VISIBLE_STATUSES } from '../domain/visibility.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 
@@ -16,14 +16,13 @@ export const Query: QueryResolvers = {
         'status',
       );
     }
-    const wantedSkill = skill == null ? null : skillKey(skill);
-    if (wantedSkill !== null && (wantedSkill === '' || wantedSkill.length > SKILL_NAME_MAX_LENGTH)) {
+    if (skill != null && !isSearchableSkill(skill)) {
       throw badUserInput(`"skill" must be a skill name of 1 to ${SKILL_NAME_MAX_LENGTH} characters`, 'skill');
     }
     return paginate(em, ProfileSchema, {
       where: {
         status: { $in: [...PUBLICLY_VISIBLE_STATUSES] },
-        ...(wantedSkill ? { skills: { $some: { nameKey: wantedSkill } } } : {}),
+        ...(skill != null ? { skills: { $some: { nameKey: skillKey(skill) } } } : {}),
       },
       orderBy: { updatedAt: 'desc', id: 'asc' },
       page: { first, after },

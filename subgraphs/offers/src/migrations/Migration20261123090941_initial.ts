@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123085424_initial extends Migration {
-  override name = 'Migration20261123085424_initial';
+export class Migration20261123090941_initial extends Migration {
+  override name = 'Migration20261123090941_initial';
 
   override up(): void | Promise<void> {
     this.addSql(
@@ -28,7 +28,7 @@ export class Migration20261123085424_initial extends Migration {
       `alter table "offers" add constraint "offers_experience_not_negative_check" check (min_years_of_experience >= 0);`,
     );
     this.addSql(
-      `alter table "offers" add constraint "offers_salary_range_check" check ((salary_minimum is null and salary_maximum is null and salary_currency is null and salary_period is null) or (salary_minimum > 0 and salary_maximum >= salary_minimum and salary_currency similar to '[A-Z]{3}' and salary_period is not null));`,
+      `alter table "offers" add constraint "offers_salary_range_check" check (((salary_minimum IS NULL) AND (salary_maximum IS NULL) AND (salary_currency IS NULL) AND (salary_period IS NULL)) OR ((salary_minimum > (0)::numeric) AND (salary_maximum >= salary_minimum) AND (salary_currency ~ '^[A-Z]{3}\$'::text) AND (salary_period IS NOT NULL)));`,
     );
     this.addSql(
       `alter table "offers" add constraint "offers_kind_check" check ("kind" in ('JOB', 'INTERNSHIP', 'FREELANCE_MISSION', 'SCHOLARSHIP'));`,

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123084803_initial extends Migration {
-  override name = 'Migration20261123084803_initial';
+export class Migration20261123090944_initial extends Migration {
+  override name = 'Migration20261123090944_initial';
 
   override up(): void | Promise<void> {
     this.addSql(
@@ -15,7 +15,7 @@ export class Migration20261123084803_initial extends Migration {
 
     this.addSql(`alter table "events" add constraint "events_schedule_check" check (ends_at > starts_at);`);
     this.addSql(
-      `alter table "events" add constraint "events_capacity_check" check (capacity between 1 and 100000);`,
+      `alter table "events" add constraint "events_capacity_check" check (((capacity >= 1) AND (capacity <= 100000)));`,
     );
     this.addSql(
       `alter table "events" add constraint "events_kind_check" check ("kind" in ('WEBINAR', 'CONFERENCE', 'WORKSHOP', 'NETWORKING', 'JOB_FAIR'));`,

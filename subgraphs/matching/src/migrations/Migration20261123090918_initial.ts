@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123084904_initial extends Migration {
-  override name = 'Migration20261123084904_initial';
+export class Migration20261123090918_initial extends Migration {
+  override name = 'Migration20261123090918_initial';
 
   override up(): void | Promise<void> {
     this.addSql(
@@ -10,7 +10,7 @@ export class Migration20261123084904_initial extends Migration {
     this.addSql(`create index "offer_snapshots_status_index" on "offer_snapshots" ("status");`);
 
     this.addSql(
-      `create table "profile_snapshots" ("id" uuid not null, "user_id" uuid not null, "skills" jsonb not null, "years_of_experience" int not null, "city" varchar(120) null, "country_code" varchar(2) null, "remote_preference" text not null, "desired_contract_types" text[] not null, "languages" jsonb not null, "status" text not null, "synced_at" timestamptz not null, primary key ("id"));`,
+      `create table "profile_snapshots" ("id" uuid not null, "user_id" uuid not null, "kind" text not null, "skills" jsonb not null, "years_of_experience" int not null, "city" varchar(120) null, "country_code" varchar(2) null, "remote_preference" text not null, "desired_contract_types" text[] not null, "languages" jsonb not null, "status" text not null, "synced_at" timestamptz not null, primary key ("id"));`,
     );
     this.addSql(`create index "profile_snapshots_status_index" on "profile_snapshots" ("status");`);
 
@@ -46,6 +46,9 @@ export class Migration20261123084904_initial extends Migration {
       `alter table "profile_snapshots" add constraint "profile_snapshots_desired_contract_types_check" check (desired_contract_types <@ array['PERMANENT', 'FIXED_TERM', 'INTERNSHIP', 'APPRENTICESHIP', 'FREELANCE']::text[]);`,
     );
     this.addSql(
+      `alter table "profile_snapshots" add constraint "profile_snapshots_kind_check" check ("kind" in ('CANDIDATE', 'MENTOR', 'CONSULTANT'));`,
+    );
+    this.addSql(
       `alter table "profile_snapshots" add constraint "profile_snapshots_remote_preference_check" check ("remote_preference" in ('ONSITE', 'HYBRID', 'REMOTE'));`,
     );
     this.addSql(
@@ -59,7 +62,7 @@ export class Migration20261123084904_initial extends Migration {
       `alter table "matches" add constraint "matches_offer_id_foreign" foreign key ("offer_id") references "offer_snapshots" ("id") on delete cascade;`,
     );
     this.addSql(
-      `alter table "matches" add constraint "matches_score_check" check (score between 0 and 100);`,
+      `alter table "matches" add constraint "matches_score_check" check ((score >= 0) AND (score <= 100));`,
     );
     this.addSql(
       `alter table "matches" add constraint "matches_status_check" check ("status" in ('SUGGESTED', 'SHORTLISTED', 'DISMISSED'));`,
