@@ -3,9 +3,9 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findFreePort, isPortFree } from '@talentgraph/local-postgres';
-import { graphqlRequest } from '@talentgraph/testing';
+import { graphqlRequest, queryDatabase } from '@talentgraph/testing';
 
 const START_SCRIPT = new URL('./start.ts', import.meta.url).pathname;
 const SERVICES = ['GATEWAY', 'USERS', 'PROFILES', 'OFFERS', 'MATCHING', 'COMMUNITY', 'EVENTS'];
@@ -99,6 +99,41 @@ describe('npm start on a machine with only Node.js', () => {
       .filter((line) => line.includes(dataDirectory) || line.includes(START_SCRIPT));
     expect(leftovers).toEqual([]);
   }, 60_000);
+});
+
+describe('npm start with DATABASE_URL', () => {
+  const prefix = `start_test_${Date.now()}_`;
+  const server = () => inject('databaseServerUrl');
+
+  afterAll(async () => {
+    for (const subgraph of ['users', 'profiles', 'offers', 'matching', 'community', 'events']) {
+      await queryDatabase(server(), `drop database if exists ${prefix}${subgraph} with (force)`);
+    }
+  });
+
+  it('uses that server, one database per subgraph, instead of the embedded PostgreSQL', async () => {
+    const ports = await freePorts();
+    const run = runStart({ ...ports, DATABASE_URL: server(), DATABASE_PREFIX: prefix });
+    await waitFor(() => run.output().includes('talentgraph is running'), 90_000, 'start', run.output);
+    expect(run.output()).not.toContain('embedded PostgreSQL');
+    const response = await graphqlRequest<{ organizations: { totalCount: number } }>(
+      `http://127.0.0.1:${ports['GATEWAY_PORT']}/graphql`,
+      '{ organizations { totalCount } }',
+    );
+    expect(response.data!.organizations.totalCount).toBeGreaterThan(0);
+    const databases = await queryDatabase<{ datname: string }>(
+      server(),
+      'select datname from pg_database where datname like $1 order by datname',
+      [`${prefix}%`],
+    );
+    expect(databases.map((row) => row.datname)).toEqual(
+      ['community', 'events', 'matching', 'offers', 'profiles', 'users'].map(
+        (subgraph) => `${prefix}${subgraph}`,
+      ),
+    );
+    run.child.kill('SIGINT');
+    expect(await exitOf(run.child)).toBe(0);
+  }, 120_000);
 });
 
 describe('npm start when a port is busy', () => {

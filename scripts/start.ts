@@ -14,6 +14,7 @@ import {
   LOG_LEVELS,
   loadConfigOrExit,
   oneOf,
+  pattern,
   port,
   readConfig,
   redactUrl,
@@ -21,7 +22,7 @@ import {
   url,
   type ConfigSpec,
 } from '@talentgraph/platform';
-import { SUBGRAPHS, databaseNameOf } from './subgraphs.ts';
+import { DEFAULT_DATABASE_PREFIX, SUBGRAPHS, databaseNameOf } from './subgraphs.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const READY_TIMEOUT_MS = 90_000;
@@ -40,6 +41,14 @@ const settings = {
     defaultValue: '',
     protocols: ['postgres:', 'postgresql:'],
   }),
+  DATABASE_PREFIX: pattern(
+    'prefix of the six database names (several stacks can share one PostgreSQL server)',
+    {
+      pattern: /^[a-z][a-z0-9_]{0,40}$/,
+      expected: 'lowercase letters, digits and underscores, starting with a letter (at most 41)',
+      defaultValue: DEFAULT_DATABASE_PREFIX,
+    },
+  ),
   EMBEDDED_POSTGRES_PORT: port('port of the embedded PostgreSQL', 54329),
   DATA_DIR: text('folder of the embedded PostgreSQL data, kept between runs', resolve(ROOT, '.data')),
   LOG_LEVEL: oneOf('minimum level of the log lines shown', LOG_LEVELS, 'info'),
@@ -53,14 +62,19 @@ const children: { name: string; process: ChildProcess }[] = [];
 let database: LocalPostgres | undefined;
 let stopping = false;
 
-process.once('SIGINT', () => void stopAll(0));
-process.once('SIGTERM', () => void stopAll(0));
+// This script owns shutdown: embedded-postgres installs exit hooks that would end the process with
+// status 130 before the services have drained. A second Ctrl-C kills what is left at once.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => (stopping ? killAll() : void stopAll(0)));
+}
 
 await refuseBusyPorts();
 const serverUrl = await startDatabase();
 for (const subgraph of SUBGRAPHS) {
   const databaseUrl = new URL(serverUrl);
-  databaseUrl.pathname = `/${databaseNameOf(subgraph.name)}`;
+  databaseUrl.pathname = `/${databaseNameOf(subgraph.name, config.DATABASE_PREFIX)}`;
   launch(subgraph.name, `subgraphs/${subgraph.name}/src/main.ts`, {
     PORT: String(portOf(subgraph.name)),
     DATABASE_URL: databaseUrl.toString(),
@@ -178,6 +192,12 @@ async function waitUntilReady(name: string, servicePort: number): Promise<void> 
   }
   console.error(`[${name}] not ready after ${READY_TIMEOUT_MS / 1000} s; stopping everything.`);
   await stopAll(1);
+}
+
+function killAll(): never {
+  console.error('Second signal: killing every service now.');
+  for (const { process: child } of children) child.kill('SIGKILL');
+  process.exit(1);
 }
 
 /** SIGTERM to every service (they drain and close their pools), then PostgreSQL last. */

@@ -10,8 +10,11 @@ export const SUBGRAPHS = [
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 
-export function databaseNameOf(subgraph: SubgraphName): string {
-  return `talentgraph_${subgraph}`;
+export const DEFAULT_DATABASE_PREFIX = 'talentgraph_';
+
+/** Each subgraph's own database: `talentgraph_users`, `talentgraph_offers`, … */
+export function databaseNameOf(subgraph: SubgraphName, prefix = DEFAULT_DATABASE_PREFIX): string {
+  return `${prefix}${subgraph}`;
 }
 
 export function isSubgraphName(value: string): value is SubgraphName {

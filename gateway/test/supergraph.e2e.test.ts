@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offers, organizations, profiles, users } from '@talentgraph/demo-data';
 import { capturingLogger, graphqlRequest } from '@talentgraph/testing';
@@ -104,6 +105,17 @@ describe('the supergraph through the gateway', () => {
     expect(
       usersLog.lines.some((line) => line['requestId'] === requestId && line['msg'] === 'graphql request'),
     ).toBe(true);
+  });
+
+  it('answers the example queries of the README without error', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const query of examples) {
+      const response = await graphqlRequest(supergraph.gateway.url, query);
+      expect(response.errors).toBeUndefined();
+      expect(Object.values(response.data!).every((value) => value !== null)).toBe(true);
+    }
   });
 
   it('answers /health and /ready', async () => {

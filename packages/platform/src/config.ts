@@ -112,6 +112,16 @@ export function text(description: string, defaultValue?: string): Setting<string
   return setting(description, 'a non-empty string', defaultValue, (raw) => raw);
 }
 
+/** Text that must match `pattern` entirely, described to the operator as `expected`. */
+export function pattern(
+  description: string,
+  options: { pattern: RegExp; expected: string; defaultValue?: string },
+): Setting<string> {
+  return setting(description, options.expected, options.defaultValue, (raw) =>
+    options.pattern.test(raw) ? raw : undefined,
+  );
+}
+
 export function url(
   description: string,
   options: { defaultValue?: string; protocols: readonly string[] },
