@@ -167,6 +167,18 @@ export function commonSettings(defaultPort: number) {
   };
 }
 
+/** Where access tokens come from: every service verifies them itself (a forged identity is refused). */
+export function authenticationSettings() {
+  return {
+    AUTH_JWKS_URL: url('JWKS of the token issuer (the users subgraph), for verifying access tokens', {
+      defaultValue: 'http://127.0.0.1:4001/.well-known/jwks.json',
+      protocols: ['http:', 'https:'],
+    }),
+    AUTH_ISSUER: text('expected issuer (iss) of access tokens', 'talentgraph'),
+    AUTH_AUDIENCE: text('expected audience (aud) of access tokens', 'talentgraph-api'),
+  };
+}
+
 /** Settings every subgraph shares: its own database, and what to do with it at start. */
 export function subgraphSettings(options: { defaultPort: number; database: string }) {
   return {
@@ -180,6 +192,7 @@ export function subgraphSettings(options: { defaultPort: number; database: strin
       min: 1,
       max: 200,
     }),
+    ...authenticationSettings(),
     MIGRATE_ON_START: boolean('apply pending migrations at start', true),
     SEED_DEMO_DATA: boolean('insert the demo data set once (skipped when already seeded)', false),
   };

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '@talentgraph/auth';
 import type { LoaderRegistry } from './loaders.ts';
 import type { Logger } from './logger.ts';
 
@@ -8,6 +9,8 @@ export interface SubgraphContext {
   readonly loaders: LoaderRegistry;
   readonly logger: Logger;
   readonly requestId: string;
+  /** The verified caller, or null for an anonymous request. */
+  readonly viewer: Viewer | null;
   /**
    * The request's one "now": every field of a response judges time (expiry, upcoming, status) at the
    * same instant, and time-based filters stay identical across sibling fields so their loaders batch.

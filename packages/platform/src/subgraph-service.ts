@@ -11,6 +11,16 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { DocumentNode } from 'graphql';
+import {
+  InvalidTokenError,
+  applyAuthorization,
+  bearerToken,
+  remoteKeySource,
+  unauthenticated,
+  verifyAccessToken,
+  type KeySource,
+  type Viewer,
+} from '@talentgraph/auth';
 import { loadConfigOrExit, type SubgraphConfig } from './config.ts';
 import type { SubgraphContext } from './context.ts';
 import { maskUnexpectedErrors } from './errors.ts';
@@ -38,6 +48,11 @@ export interface SubgraphDefinition {
   readonly resolvers: unknown;
   readonly entities: OrmSettings['entities'];
   readonly migrations: readonly MigrationObject[];
+  /**
+   * Where this subgraph finds the public keys of access tokens; by default the issuer's JWKS at
+   * AUTH_JWKS_URL. The users subgraph, which issues tokens, reads its own keys instead.
+   */
+  readonly keySource?: (orm: MikroORM) => KeySource;
   /** Idempotent insertion of the demo data set; run once per database when SEED_DEMO_DATA is on. */
   readonly seedDemoData?: (em: EntityManager) => Promise<void>;
 }
@@ -87,20 +102,29 @@ export async function prepareDatabase(
 export async function startSubgraph(
   definition: SubgraphDefinition,
   config: SubgraphConfig,
-  options: { logger?: Logger; portVariable?: string; onQuery?: (sql: string) => void } = {},
+  options: {
+    logger?: Logger;
+    portVariable?: string;
+    onQuery?: (sql: string) => void;
+    /** Overrides where access-token keys come from (tests sign with their own key). */
+    keySource?: KeySource;
+  } = {},
 ): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger(`${definition.name}-subgraph`, config.LOG_LEVEL);
   const orm = await prepareDatabase(definition, config, logger, options.onQuery);
+  const keys = options.keySource ?? definition.keySource?.(orm) ?? remoteKeySource(config.AUTH_JWKS_URL);
   const app = createServiceApp(() => isDatabaseReachable(orm));
   const httpServer = createServer(app);
   const production = config.NODE_ENV === 'production';
   const apollo = new ApolloServer<SubgraphContext>({
-    schema: buildSubgraphSchema([
-      {
-        typeDefs: definition.typeDefs,
-        resolvers: definition.resolvers as GraphQLResolverMap<SubgraphContext>,
-      },
-    ]),
+    schema: applyAuthorization<SubgraphContext>(
+      buildSubgraphSchema([
+        {
+          typeDefs: definition.typeDefs,
+          resolvers: definition.resolvers as GraphQLResolverMap<SubgraphContext>,
+        },
+      ]),
+    ),
     introspection: !production,
     // Shutdown is ours (stopOnSignals): Apollo's own handler would re-raise SIGTERM before the pool closes.
     stopOnTerminationSignals: false,
@@ -119,12 +143,14 @@ export async function startSubgraph(
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        const viewer = await authenticate(req.headers.authorization, keys, config);
         const em = orm.em.fork();
         return {
           em,
           loaders: new LoaderRegistry(em),
           logger: logger.child({ requestId: req.requestId }),
           requestId: req.requestId,
+          viewer,
           now: new Date(),
         };
       },
@@ -167,5 +193,28 @@ export async function runSubgraph(
   } catch (error) {
     logger.fatal({ err: error }, error instanceof Error ? error.message : 'failed to start');
     process.exitCode = 1;
+  }
+}
+
+/**
+ * The caller of one request: anonymous without an Authorization header; otherwise the token must verify
+ * (signature against the issuer's keys, algorithm, issuer, audience, expiry), or the whole request is
+ * refused as UNAUTHENTICATED, so a forged or stale identity never reaches a resolver.
+ */
+async function authenticate(
+  authorization: string | undefined,
+  keys: KeySource,
+  config: Pick<SubgraphConfig, 'AUTH_ISSUER' | 'AUTH_AUDIENCE'>,
+): Promise<Viewer | null> {
+  try {
+    const token = bearerToken(authorization);
+    if (token === null) return null;
+    return await verifyAccessToken(token, keys, {
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+    });
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
+    throw error;
   }
 }

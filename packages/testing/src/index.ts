@@ -2,3 +2,4 @@ export * from './database.ts';
 export * from './graphql-client.ts';
 export * from './subgraph.ts';
 export * from './captured-logs.ts';
+export * from './tokens.ts';

@@ -7,6 +7,7 @@ import {
   type RunningSubgraph,
   type SubgraphDefinition,
 } from '@talentgraph/platform';
+import type { KeySource } from '@talentgraph/auth';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export interface TestSubgraph extends RunningSubgraph {
@@ -25,6 +26,8 @@ export async function startTestSubgraph(
     seed?: boolean;
     /** Where the subgraph logs (silent by default); tests pass a capturing logger to assert on log lines. */
     logger?: Logger;
+    /** Public keys the subgraph trusts for access tokens (see createTestIssuer). */
+    keySource?: KeySource;
     /** Receives every SQL statement, to assert that a query is batched (no N+1). */
     onQuery?: (sql: string) => void;
   } = {},
@@ -41,6 +44,7 @@ export async function startTestSubgraph(
   const running = await startSubgraph(definition, config, {
     logger: options.logger ?? createLogger(definition.name, 'silent'),
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
+    ...(options.keySource ? { keySource: options.keySource } : {}),
   });
   return {
     ...running,

@@ -1,0 +1,5 @@
+export * from './directives.ts';
+export * from './errors.ts';
+export * from './roles.ts';
+export * from './tokens.ts';
+export * from './viewer.ts';
