@@ -9,7 +9,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import express from 'express';
+import express, { type Express } from 'express';
 import type { DocumentNode } from 'graphql';
 import {
   InvalidTokenError,
@@ -53,8 +53,20 @@ export interface SubgraphDefinition {
    * AUTH_JWKS_URL. The users subgraph, which issues tokens, reads its own keys instead.
    */
   readonly keySource?: (orm: MikroORM) => KeySource;
+  /**
+   * HTTP routes beside GraphQL (JWKS, token endpoints, internal calls between services), mounted before
+   * the service listens. `authenticate` verifies an Authorization header exactly as GraphQL requests are.
+   */
+  readonly routes?: (app: Express, services: SubgraphServices) => void;
   /** Idempotent insertion of the demo data set; run once per database when SEED_DEMO_DATA is on. */
   readonly seedDemoData?: (em: EntityManager) => Promise<void>;
+}
+
+export interface SubgraphServices {
+  readonly orm: MikroORM;
+  readonly logger: Logger;
+  readonly config: SubgraphConfig;
+  authenticate(authorization: string | undefined): Promise<Viewer | null>;
 }
 
 export interface RunningSubgraph {
@@ -138,6 +150,12 @@ export async function startSubgraph(
     ],
   });
   await apollo.start();
+  definition.routes?.(app, {
+    orm,
+    logger,
+    config,
+    authenticate: (authorization) => authenticate(authorization, keys, config),
+  });
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
