@@ -8,6 +8,11 @@ const everywhere = '{packages,subgraphs,gateway,scripts}';
  * subgraphs and the gateway as real HTTP servers.
  */
 export default defineConfig({
+  resolve: {
+    // graphql ships an ES build that Vite prefers, while Apollo's CommonJS packages load the CommonJS
+    // one: two copies of graphql ("another module or realm"). Everyone gets the one Node itself loads.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     globalSetup: ['packages/testing/src/global-setup.ts'],
     hookTimeout: 60_000,

@@ -194,6 +194,20 @@ describe('docker-compose.yml project rules', () => {
     ]);
   });
 
+  it('rejects a service that cannot verify access tokens against the issuer', () => {
+    expect(
+      problemsIntroducedBy((compose) => {
+        delete environmentOf(serviceOf(compose, 'gateway')).AUTH_JWKS_URL;
+        environmentOf(serviceOf(compose, 'offers')).AUTH_JWKS_URL =
+          'http://offers:4003/.well-known/jwks.json';
+      }),
+    ).toEqual([
+      `${COMPOSE_FILE}: services.offers.environment.AUTH_JWKS_URL is "http://offers:4003/.well-known/jwks.json", ` +
+        'expected http://users:4001/.well-known/jwks.json',
+      `${COMPOSE_FILE}: services.gateway.environment.AUTH_JWKS_URL is missing, expected http://users:4001/.well-known/jwks.json`,
+    ]);
+  });
+
   it('reads environments written as KEY=value lists like maps', () => {
     expect(
       problemsIntroducedBy((compose) => {

@@ -338,7 +338,36 @@ export function checkComposeServices(compose: Compose, repoRoot: string): string
   for (const [gatewayName, gateway] of gateways) {
     problems.push(...checkGateway(gatewayName, gateway, subgraphs));
   }
+  problems.push(
+    ...checkTokenVerification(
+      [...subgraphs.map((s) => [s.serviceName, s.service] as const), ...gateways],
+      subgraphs,
+    ),
+  );
   return problems;
+}
+
+/**
+ * Every service verifies access tokens itself, so each needs the issuer's JWKS: the users subgraph's
+ * /.well-known/jwks.json (the users subgraph reads its own keys).
+ */
+function checkTokenVerification(
+  services: readonly (readonly [string, ComposeService])[],
+  subgraphs: readonly Subgraph[],
+): string[] {
+  const issuer = subgraphs.find((subgraph) => subgraph.name === 'users');
+  if (!issuer) return [];
+  const issuerPort = entriesOf(issuer.service.environment).get('PORT') ?? '<PORT>';
+  const expected = `http://${issuer.serviceName}:${issuerPort}/.well-known/jwks.json`;
+  return services
+    .filter(([serviceName]) => serviceName !== issuer.serviceName)
+    .flatMap(([serviceName, service]) => {
+      const value = entriesOf(service.environment).get('AUTH_JWKS_URL');
+      if (value === expected) return [];
+      return [
+        `${COMPOSE_FILE}: services.${serviceName}.environment.AUTH_JWKS_URL is ${value === undefined ? 'missing' : `"${value}"`}, expected ${expected}`,
+      ];
+    });
 }
 
 /** Schema errors if any (the project rules need a well-formed document), otherwise rule violations. */

@@ -1,4 +1,13 @@
-import { commonSettings, integer, list, readConfig, text, url, type ConfigOf } from '@talentgraph/platform';
+import {
+  authenticationSettings,
+  commonSettings,
+  integer,
+  list,
+  readConfig,
+  text,
+  url,
+  type ConfigOf,
+} from '@talentgraph/platform';
 
 const subgraphUrl = (name: string, port: number) =>
   url(`GraphQL endpoint of the ${name} subgraph`, {
@@ -8,6 +17,12 @@ const subgraphUrl = (name: string, port: number) =>
 
 export const settings = {
   ...commonSettings(4000),
+  ...authenticationSettings(),
+  SESSION_CHECK_CACHE_MS: integer('how long the answer "this sign-in session is active" is reused', {
+    defaultValue: 5_000,
+    min: 0,
+    max: 60_000,
+  }),
   USERS_URL: subgraphUrl('users', 4001),
   PROFILES_URL: subgraphUrl('profiles', 4002),
   OFFERS_URL: subgraphUrl('offers', 4003),

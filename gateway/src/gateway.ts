@@ -19,6 +19,7 @@ import {
 } from '@talentgraph/platform';
 import cors from 'cors';
 import express from 'express';
+import { Authenticator } from './authentication.ts';
 import { subgraphUrls, type GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
@@ -35,11 +36,12 @@ export interface RunningGateway {
  */
 export async function startGateway(
   config: GatewayConfig,
-  options: { logger?: Logger } = {},
+  options: { logger?: Logger; authenticator?: Authenticator } = {},
 ): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const production = config.NODE_ENV === 'production';
   const urls = subgraphUrls(config);
+  const authenticator = options.authenticator ?? new Authenticator(config);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) =>
@@ -73,10 +75,16 @@ export async function startGateway(
     cors({ origin: [...config.CORS_ORIGINS], credentials: true, maxAge: 600 }),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        requestId: req.requestId,
-        logger: logger.child({ requestId: req.requestId }),
-      }),
+      context: async ({ req }) => {
+        const caller = await authenticator.authenticate(req.headers);
+        return {
+          requestId: req.requestId,
+          logger: logger.child({ requestId: req.requestId }),
+          viewer: caller.viewer,
+          authorization: caller.authorization,
+          clientIp: req.socket.remoteAddress ?? '',
+        };
+      },
     }),
   );
 

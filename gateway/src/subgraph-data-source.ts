@@ -21,7 +21,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    const headers = request.http?.headers;
+    if (!headers) return;
+    if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
+    if (context.authorization) headers.set('authorization', context.authorization);
+    if (context.clientIp) headers.set('x-forwarded-for', context.clientIp);
   }
 
   override didEncounterError(error: Error): never {

@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import {
+  InvalidTokenError,
+  bearerToken,
+  remoteKeySource,
+  unauthenticated,
+  verifyAccessToken,
+  type KeySource,
+  type TokenAudience,
+  type Viewer,
+} from '@talentgraph/auth';
+import type { GatewayConfig } from './config.ts';
+
+/** What the gateway knows of a caller, and the credential it passes on to the subgraphs. */
+export interface Caller {
+  readonly viewer: Viewer | null;
+  /** `Bearer <access token>` forwarded to every subgraph, which verifies it again itself. */
+  readonly authorization: string | null;
+}
+
+const ANONYMOUS: Caller = { viewer: null, authorization: null };
+
+interface CachedPartnerToken {
+  readonly token: string;
+  readonly viewer: Viewer;
+  readonly expiresAt: number;
+}
+
+/**
+ * Authenticates each request once at the edge: a bearer access token (verified against the issuer's
+ * JWKS, and its sign-in session checked as still active, so a logout or a disabled account takes effect
+ * within seconds), or a partner API key (exchanged at the users subgraph for a short-lived partner token,
+ * cached until shortly before it expires). Anything else is refused before any subgraph is called.
+ */
+export class Authenticator {
+  readonly #keys: KeySource;
+  readonly #audience: TokenAudience;
+  readonly #usersBaseUrl: string;
+  readonly #sessionCacheMs: number;
+  readonly #sessions = new Map<string, { active: boolean; checkedAt: number }>();
+  readonly #partnerTokens = new Map<string, CachedPartnerToken>();
+
+  constructor(config: GatewayConfig, keys: KeySource = remoteKeySource(config.AUTH_JWKS_URL)) {
+    this.#keys = keys;
+    this.#audience = { issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE };
+    this.#usersBaseUrl = new URL('/', config.USERS_URL).toString();
+    this.#sessionCacheMs = config.SESSION_CHECK_CACHE_MS;
+  }
+
+  async authenticate(headers: { authorization?: string; 'x-api-key'?: string | string[] }): Promise<Caller> {
+    const apiKey = Array.isArray(headers['x-api-key']) ? headers['x-api-key'][0] : headers['x-api-key'];
+    if (headers.authorization && apiKey) {
+      throw unauthenticated('Send either an Authorization header or an x-api-key header, not both.');
+    }
+    if (apiKey) return this.#partner(apiKey);
+    let token: string | null;
+    let viewer: Viewer;
+    try {
+      token = bearerToken(headers.authorization);
+      if (token === null) return ANONYMOUS;
+      viewer = await verifyAccessToken(token, this.#keys, this.#audience);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
+      throw error;
+    }
+    if (viewer.kind === 'USER' && !(await this.#isSessionActive(viewer.sessionId))) {
+      throw unauthenticated('This session has ended; sign in again.');
+    }
+    return { viewer, authorization: `Bearer ${token}` };
+  }
+
+  async #isSessionActive(sessionId: string): Promise<boolean> {
+    const cached = this.#sessions.get(sessionId);
+    const now = Date.now();
+    if (cached && now - cached.checkedAt < this.#sessionCacheMs) return cached.active;
+    const response = await fetch(
+      new URL(`internal/sessions/${encodeURIComponent(sessionId)}`, this.#usersBaseUrl),
+      {
+        signal: AbortSignal.timeout(3_000),
+      },
+    );
+    if (!response.ok) throw new Error(`session check answered ${response.status}`);
+    const { active } = (await response.json()) as { active: boolean };
+    this.#remember(this.#sessions, sessionId, { active, checkedAt: now });
+    return active;
+  }
+
+  async #partner(apiKey: string): Promise<Caller> {
+    const cacheKey = createHash('sha256').update(apiKey).digest('hex');
+    const cached = this.#partnerTokens.get(cacheKey);
+    if (cached && cached.expiresAt - 60_000 > Date.now()) {
+      return { viewer: cached.viewer, authorization: `Bearer ${cached.token}` };
+    }
+    const response = await fetch(new URL('auth/partner-token', this.#usersBaseUrl), {
+      method: 'POST',
+      headers: { 'x-api-key': apiKey },
+      signal: AbortSignal.timeout(3_000),
+    });
+    if (response.status === 401) {
+      this.#partnerTokens.delete(cacheKey);
+      throw unauthenticated('Unknown or revoked API key.');
+    }
+    if (!response.ok) throw new Error(`partner token exchange answered ${response.status}`);
+    const { accessToken, expiresAt } = (await response.json()) as { accessToken: string; expiresAt: string };
+    const viewer = await verifyAccessToken(accessToken, this.#keys, this.#audience);
+    this.#remember(this.#partnerTokens, cacheKey, {
+      token: accessToken,
+      viewer,
+      expiresAt: new Date(expiresAt).getTime(),
+    });
+    return { viewer, authorization: `Bearer ${accessToken}` };
+  }
+
+  /** Bounded caches: the oldest entry goes first, so a flood of distinct credentials cannot grow memory. */
+  #remember<Value>(cache: Map<string, Value>, key: string, value: Value): void {
+    cache.delete(key);
+    cache.set(key, value);
+    if (cache.size > 10_000) cache.delete(cache.keys().next().value!);
+  }
+}
