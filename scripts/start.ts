@@ -135,7 +135,13 @@ async function startDatabase(): Promise<string> {
 function launch(name: string, entryPoint: string, env: Record<string, string>): void {
   const child = spawn(process.execPath, [resolve(ROOT, entryPoint)], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: config.LOG_LEVEL, ...env },
+    env: {
+      ...process.env,
+      LOG_LEVEL: config.LOG_LEVEL,
+      // Every service verifies access tokens against the users subgraph, wherever its port is.
+      AUTH_JWKS_URL: `http://127.0.0.1:${portOf('users')}/.well-known/jwks.json`,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group: Ctrl-C reaches only this script, which then stops each service exactly once.
     detached: true,
