@@ -21,6 +21,7 @@ import cors from 'cors';
 import express from 'express';
 import { Authenticator } from './authentication.ts';
 import { subgraphUrls, type GatewayConfig } from './config.ts';
+import { errorStatusPlugin } from './error-status.ts';
 import type { GatewayContext } from './context.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 
@@ -65,6 +66,7 @@ export async function startGateway(
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       requestLogging(),
+      errorStatusPlugin(),
     ],
   });
   await apollo.start();

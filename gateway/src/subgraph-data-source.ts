@@ -4,6 +4,22 @@ import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
 
 /**
+ * A subgraph answers expected failures (401, 403, 429) with an HTTP error status and a GraphQL body;
+ * Apollo's data source would turn any non-2xx status into an opaque failure. A GraphQL body is passed on
+ * as a response instead, so its errors keep their codes (RATE_LIMITED with its retry delay, FORBIDDEN)
+ * and the rest of the data survives.
+ */
+function graphqlAwareFetcher(timeoutMs: number) {
+  return async (input: string, init: RequestInit): Promise<Response> => {
+    const response = await fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const contentType = response.headers.get('content-type') ?? '';
+    if (response.ok || !/^application\/(graphql-response\+)?json/.test(contentType)) return response;
+    const body = await response.text();
+    return new Response(body, { status: 200, headers: { 'content-type': contentType } });
+  };
+}
+
+/**
  * How the gateway calls one subgraph: Node's own fetch (undici, keep-alive pool), a deadline per fetch,
  * the caller's request id forwarded, and a failure reported as an error that names the subgraph, so the
  * rest of the query still returns what the other subgraphs could give.
@@ -12,11 +28,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   readonly subgraphName: string;
 
   constructor(subgraphName: string, url: string, timeoutMs: number) {
-    super({
-      url,
-      fetcher: ((input: string, init: RequestInit) =>
-        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
-    });
+    super({ url, fetcher: graphqlAwareFetcher(timeoutMs) as never });
     this.subgraphName = subgraphName;
   }
 

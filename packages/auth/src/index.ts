@@ -3,3 +3,7 @@ export * from './errors.ts';
 export * from './roles.ts';
 export * from './tokens.ts';
 export * from './viewer.ts';
+export * from './passwords.ts';
+export * from './totp.ts';
+export * from './recovery-codes.ts';
+export * from './rate-limit.ts';
