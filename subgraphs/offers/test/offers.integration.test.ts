@@ -369,12 +369,6 @@ describe('rejects bad arguments with BAD_USER_INPUT', () => {
     ['a forged catalogue cursor', '{ offers(after: "bm90LWEtY3Vyc29y") { totalCount } }', {}, 'after'],
     ['a blank skill', '{ offers(skill: "   ") { totalCount } }', {}, 'skill'],
     ['an overlong skill', `{ offers(skill: "${'x'.repeat(101)}") { totalCount } }`, {}, 'skill'],
-    [
-      'the DRAFT status of an organization',
-      organizationOffers('status: DRAFT'),
-      acmeRepresentation,
-      'status',
-    ],
     ["an organization's page larger than 100", organizationOffers('first: 101'), acmeRepresentation, 'first'],
     [
       "a forged organization's cursor",
@@ -386,6 +380,16 @@ describe('rejects bad arguments with BAD_USER_INPUT', () => {
     const response = await graphqlRequest(subgraph.url, query, variables);
     expect(response.errors).toHaveLength(1);
     expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName });
+  });
+
+  it("no longer for an anonymous caller asking for an organization's drafts: members may list them now, so it is UNAUTHENTICATED", async () => {
+    const response = await graphqlRequest(
+      subgraph.url,
+      organizationOffers('status: DRAFT'),
+      acmeRepresentation,
+    );
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('a country code that is not ISO 3166-1 alpha-2', async () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Viewer } from '@talentgraph/auth';
+import { testUser } from '@talentgraph/testing';
 import {
   PUBLIC_STATUSES,
+  canReadDraftsOf,
+  canSee,
   effectiveStatus,
   isInCatalogue,
   isPublicStatus,
@@ -69,6 +73,61 @@ describe('public catalogue', () => {
     for (const status of ['DRAFT', 'CLOSED', 'EXPIRED'] as const) {
       expect(isInCatalogue(offer(status, null), now)).toBe(false);
       expect(isInCatalogue(offer(status, at(1)), now)).toBe(false);
+    }
+  });
+});
+
+describe('drafts of an organization', () => {
+  const ORGANIZATION_ID = '00000000-0000-4000-8000-0000000000aa';
+  const OTHER_ORGANIZATION_ID = '00000000-0000-4000-8000-0000000000bb';
+  const memberAs = (role: 'OWNER' | 'ADMIN' | 'RECRUITER', organizationId = ORGANIZATION_ID) =>
+    testUser('00000000-0000-4000-8000-00000000000a', {
+      roles: ['RECRUITER'],
+      memberships: [{ organizationId, role }],
+    });
+  const partnerOf = (organizationId: string): Viewer => ({
+    kind: 'PARTNER',
+    apiKeyId: '00000000-0000-4000-8000-00000000000f',
+    organizationId,
+    roles: ['PARTNER'],
+  });
+  const draftOf = (organizationId: string) => ({ status: 'DRAFT' as const, expiresAt: null, organizationId });
+
+  it.each(['OWNER', 'ADMIN', 'RECRUITER'] as const)('are read by a member in the role %s', (role) => {
+    expect(canReadDraftsOf(ORGANIZATION_ID, memberAs(role))).toBe(true);
+    expect(canSee(draftOf(ORGANIZATION_ID), memberAs(role), now)).toBe(true);
+  });
+
+  it('are read by a partner key of the organization, which acts for it', () => {
+    expect(canReadDraftsOf(ORGANIZATION_ID, partnerOf(ORGANIZATION_ID))).toBe(true);
+    expect(canSee(draftOf(ORGANIZATION_ID), partnerOf(ORGANIZATION_ID), now)).toBe(true);
+  });
+
+  it('are read by platform admins', () => {
+    const admin = testUser('00000000-0000-4000-8000-00000000000e', { roles: ['ADMIN'] });
+    expect(canSee(draftOf(ORGANIZATION_ID), admin, now)).toBe(true);
+  });
+
+  it.each([
+    ['an anonymous caller', null],
+    ['a member of another organization', memberAs('OWNER', OTHER_ORGANIZATION_ID)],
+    ['a partner key of another organization', partnerOf(OTHER_ORGANIZATION_ID)],
+    ['a candidate', testUser('00000000-0000-4000-8000-00000000000b')],
+    ['a moderator', testUser('00000000-0000-4000-8000-00000000000c', { roles: ['MODERATOR'] })],
+    [
+      'a recruiter whose token names the role but no membership',
+      testUser('00000000-0000-4000-8000-00000000000d', { roles: ['RECRUITER'] }),
+    ],
+  ] as const)('are hidden from %s', (_who, viewer) => {
+    expect(canReadDraftsOf(ORGANIZATION_ID, viewer)).toBe(false);
+    expect(canSee(draftOf(ORGANIZATION_ID), viewer, now)).toBe(false);
+  });
+
+  it('leave the public statuses readable by everyone', () => {
+    for (const status of PUBLIC_STATUSES) {
+      const published = { status, expiresAt: null, organizationId: ORGANIZATION_ID };
+      expect(canSee(published, null, now)).toBe(true);
+      expect(canSee(published, partnerOf(OTHER_ORGANIZATION_ID), now)).toBe(true);
     }
   });
 });

@@ -1,12 +1,45 @@
 import { raw } from '@mikro-orm/core';
-import type { Connection } from '@talentgraph/platform';
+import { isUuid, type Connection, type SubgraphContext } from '@talentgraph/platform';
 import { canReadPosts } from '../domain/visibility.ts';
-import { CommunitySchema } from '../entities/Community.ts';
-import { CommunityMemberSchema } from '../entities/CommunityMember.ts';
+import { CommunitySchema, type Community as CommunityEntity } from '../entities/Community.ts';
+import { CommunityMemberSchema, type CommunityMember } from '../entities/CommunityMember.ts';
 import { PostSchema, type Post } from '../entities/Post.ts';
 import type { CommunityResolvers } from '../generated/resolvers-types.ts';
 
 const MEMBER_COUNT_BY_COMMUNITY = Symbol('member count by community');
+const VIEWER_MEMBERSHIP_BY_COMMUNITY = Symbol('viewer membership by community');
+
+/**
+ * The viewer's membership of a community, null when they do not belong to it. Only a person can be a
+ * member: anonymous callers and partner keys cost no query. The viewer is the same for the whole
+ * request, so the memberships of every community of the request are read in one query.
+ */
+export async function viewerMembershipOf(
+  communityId: string,
+  { em, loaders, viewer }: SubgraphContext,
+): Promise<CommunityMember | null> {
+  if (viewer?.kind !== 'USER' || !isUuid(viewer.userId)) return null;
+  const userId = viewer.userId;
+  return loaders
+    .custom<string, CommunityMember | null>(VIEWER_MEMBERSHIP_BY_COMMUNITY, async (communityIds) => {
+      const memberships = await em.find(CommunityMemberSchema, {
+        userId,
+        community: { $in: [...communityIds] },
+      });
+      const byCommunity = new Map(memberships.map((membership) => [membership.community.id, membership]));
+      return communityIds.map((id) => byCommunity.get(id) ?? null);
+    })
+    .load(communityId);
+}
+
+/**
+ * Whether the request's viewer reads the community's posts. A membership can only grant access, so it is
+ * looked up only when the rule says no without it: reading a public community costs no lookup.
+ */
+export async function mayReadPosts(community: CommunityEntity, context: SubgraphContext): Promise<boolean> {
+  if (canReadPosts(community, context.viewer, null)) return true;
+  return canReadPosts(community, context.viewer, await viewerMembershipOf(community.id, context));
+}
 
 /** Newest first; `id` breaks ties between posts of the same instant so every post has its own cursor. */
 const NEWEST_POSTS_FIRST = { createdAt: 'desc', id: 'desc' } as const;
@@ -36,10 +69,10 @@ export const Community: CommunityResolvers = {
       })
       .load(community.id),
 
-  // Hidden posts are not fetched at all, so a private community costs no query and reveals no count.
-  posts: (community, { first, after }, { loaders }) =>
-    canReadPosts(community.visibility)
-      ? loaders
+  // Hidden posts are not fetched at all, so a hidden community's posts cost no query and reveal no count.
+  posts: async (community, { first, after }, context) =>
+    (await mayReadPosts(community, context))
+      ? context.loaders
           .pageOfChildren(PostSchema, {
             parentProperty: 'community',
             where: {},
@@ -48,4 +81,6 @@ export const Community: CommunityResolvers = {
           })
           .load(community.id)
       : NO_POSTS,
+
+  viewerMembership: (community, _args, context) => viewerMembershipOf(community.id, context),
 };

@@ -28,7 +28,5 @@ export const Query: QueryResolvers = {
     });
   },
 
-  post: (_parent, { id }, { loaders }) => {
-    return readablePost(loaders, requireId(id));
-  },
+  post: (_parent, { id }, context) => readablePost(requireId(id), context),
 };

@@ -128,7 +128,7 @@ export type OfferKind =
 export type OfferStatus =
   /** Closed by the organization; no longer accepting candidates. */
   | 'CLOSED'
-  /** Being written; not public. */
+  /** Being written; seen only by the organization's members, its partner keys and admins. */
   | 'DRAFT'
   /** Past its expiry date; no longer accepting candidates. */
   | 'EXPIRED'
@@ -140,7 +140,10 @@ export type Organization = {
   __typename?: 'Organization';
   /** Stable identifier of the organization. */
   id: Scalars['ID']['output'];
-  /** The organization's offers, most recently published first; drafts are never listed. */
+  /**
+   * The organization's offers, most recently published first; drafts are listed only when asked for with
+   * status DRAFT, most recently changed first.
+   */
   offers: OfferConnection;
 };
 
@@ -178,9 +181,12 @@ export type PayPeriod =
 
 export type Query = {
   __typename?: 'Query';
-  /** One offer by id; null when no offer has this id or when it is a draft, which is not public. */
+  /**
+   * One offer by id; null when no offer has this id or when the caller may not see it: a draft is seen only
+   * by the members of its organization, a partner key of that organization and admins.
+   */
   offer?: Maybe<Offer>;
-  /** The public catalogue: published offers that have not expired, newest first. */
+  /** The public catalogue: published offers that have not expired, newest first, the same for every caller. */
   offers: OfferConnection;
 };
 

@@ -4,11 +4,15 @@ import { skillKey } from '../domain/skills.ts';
 import type { Offer } from '../entities/Offer.ts';
 
 /**
- * Most recently published first. Every listed offer has a publication date (only drafts lack one, by
- * check constraint, and drafts are never listed), so this order is also "publishedAt desc nulls last";
- * the placement of nulls is not spelled out because `firstPagesByParent` only reads asc / desc.
+ * Most recently published first. Every offer listed in this order has a publication date (only drafts
+ * lack one, by check constraint, and drafts are listed on their own, in LAST_CHANGED_FIRST order), so it
+ * is also "publishedAt desc nulls last"; the placement of nulls is not spelled out because
+ * `firstPagesByParent` only reads asc / desc.
  */
 export const NEWEST_FIRST: QueryOrderMap<Offer> = { publishedAt: 'desc', id: 'asc' };
+
+/** Most recently changed first: the order of drafts, which have no publication date yet. */
+export const LAST_CHANGED_FIRST: QueryOrderMap<Offer> = { updatedAt: 'desc', id: 'asc' };
 
 /**
  * The rows whose effective status (domain/visibility.ts `effectiveStatus`) at `now` is one of

@@ -1,17 +1,20 @@
 import type { SubgraphContext } from '@talentgraph/platform';
 import { amountFromStored } from '../domain/salary.ts';
-import { effectiveStatus, isPubliclyVisible } from '../domain/visibility.ts';
+import { canSee, effectiveStatus } from '../domain/visibility.ts';
 import { OfferSchema, type Offer as OfferEntity } from '../entities/Offer.ts';
 import type { OfferResolvers } from '../generated/resolvers-types.ts';
 
-/** An offer by id as the public may see it: null when unknown or not public (a draft). */
-export async function findPublicOffer(id: string, context: SubgraphContext): Promise<OfferEntity | null> {
+/**
+ * An offer by id as the request's viewer may see it: null when unknown or hidden (another organization's
+ * draft), so that a hidden offer cannot be told apart from a missing one.
+ */
+export async function findVisibleOffer(id: string, context: SubgraphContext): Promise<OfferEntity | null> {
   const offer = await context.loaders.byId(OfferSchema).load(id);
-  return offer && isPubliclyVisible(offer, context.now) ? offer : null;
+  return offer && canSee(offer, context.viewer, context.now) ? offer : null;
 }
 
 export const Offer: OfferResolvers = {
-  __resolveReference: (reference, context) => findPublicOffer(reference.id, context),
+  __resolveReference: (reference, context) => findVisibleOffer(reference.id, context),
 
   organization: (offer) => ({ id: offer.organizationId }),
 

@@ -3,10 +3,10 @@ import { SKILL_NAME_MAX_LENGTH, isSearchableSkill } from '../domain/skills.ts';
 import { OfferSchema } from '../entities/Offer.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { NEWEST_FIRST, catalogueWhere } from '../queries/offer-filters.ts';
-import { findPublicOffer } from './Offer.ts';
+import { findVisibleOffer } from './Offer.ts';
 
 export const Query: QueryResolvers = {
-  offer: (_parent, { id }, context) => findPublicOffer(requireId(id), context),
+  offer: (_parent, { id }, context) => findVisibleOffer(requireId(id), context),
 
   offers: (_parent, { first, after, kind, remotePolicy, countryCode, skill }, context) => {
     if (skill != null && !isSearchableSkill(skill)) {

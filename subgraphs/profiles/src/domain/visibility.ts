@@ -1,11 +1,12 @@
+import { hasRole, isSelf, type Viewer } from '@talentgraph/auth';
 import type { ProfileStatus } from './profile.ts';
 
 /**
- * Who may see a profile. Requests carry no identity yet (it arrives with sign-in), so nobody can be
- * recognised as the profile's owner or as a moderator, and the only rule is the public one: a profile is
- * visible once a moderator validated it. Drafts, submissions under review and rejected profiles stay
- * private. The rule holds on every path that returns a profile — `profile(id)`, the `profiles` listing,
- * `User.profile` and `_entities` — so that no path leaks what another hides.
+ * Who may see a profile. A profile is public once a moderator validated it. Before that (a draft, a
+ * submission under review) or after a rejection it is private: only the person it belongs to and the
+ * moderators who review profiles see it. The rule holds on every path that returns a profile —
+ * `profile(id)`, the `profiles` listing, `myProfile`, `User.profile` and `_entities` — so that no path
+ * leaks what another hides.
  */
 export const PUBLICLY_VISIBLE_STATUSES = ['VALIDATED'] as const satisfies readonly ProfileStatus[];
 
@@ -13,12 +14,37 @@ export function isPubliclyVisible(status: ProfileStatus): boolean {
   return (PUBLICLY_VISIBLE_STATUSES as readonly ProfileStatus[]).includes(status);
 }
 
+/** Moderators and admins review profiles, so they see them in every status. */
+export function reviewsProfiles(viewer: Viewer | null): boolean {
+  return hasRole(viewer, 'MODERATOR', 'ADMIN');
+}
+
+/** What the rule needs to know about a profile. */
+export interface ProfileVisibilityFacts {
+  readonly status: ProfileStatus;
+  /** The account the profile belongs to. */
+  readonly userId: string;
+}
+
+export function canSeeProfile(profile: ProfileVisibilityFacts, viewer: Viewer | null): boolean {
+  return isPubliclyVisible(profile.status) || isSelf(viewer, profile.userId) || reviewsProfiles(viewer);
+}
+
 /**
- * The profile when the public may see it, otherwise null — exactly what an unknown id gives, so that a
+ * The profile when the viewer may see it, otherwise null — exactly what an unknown id gives, so that a
  * hidden profile cannot be told apart from a missing one.
  */
-export function publiclyVisible<Profile extends { readonly status: ProfileStatus }>(
+export function visibleProfile<Profile extends ProfileVisibilityFacts>(
   profile: Profile | null | undefined,
+  viewer: Viewer | null,
 ): Profile | null {
-  return profile && isPubliclyVisible(profile.status) ? profile : null;
+  return profile && canSeeProfile(profile, viewer) ? profile : null;
+}
+
+/**
+ * Whether the viewer may list the profiles in `status`: anyone lists validated ones, only reviewers list
+ * the others (a person's own private profile is not a listing, they read it with `myProfile`).
+ */
+export function canListStatus(status: ProfileStatus, viewer: Viewer | null): boolean {
+  return isPubliclyVisible(status) || reviewsProfiles(viewer);
 }

@@ -171,12 +171,14 @@ export type ProfileStatus =
 
 export type Query = {
   __typename?: 'Query';
+  /** The signed-in person's own profile, whatever its review status; null when they have none. */
+  myProfile?: Maybe<Profile>;
   /**
-   * One profile by id; null when no profile has this id or when it is not public. Until sign-in exists,
-   * only validated profiles are public.
+   * One profile by id; null when no profile has this id or when the caller may not see it. Validated
+   * profiles are public; the others are seen only by the person they belong to and by moderators and admins.
    */
   profile?: Maybe<Profile>;
-  /** Validated profiles, the most recently updated first. */
+  /** Profiles in one review status (validated ones by default), the most recently updated first. */
   profiles: ProfileConnection;
 };
 
@@ -207,7 +209,10 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier of the account. */
   id: Scalars['ID']['output'];
-  /** The person's profile; null when they have none or when it is not public. */
+  /**
+   * The person's profile; null when they have none or when the caller may not see it (it is not validated,
+   * and the caller is neither its owner nor a moderator or admin).
+   */
   profile?: Maybe<Profile>;
 };
 
@@ -353,6 +358,10 @@ export type ResolversParentTypes = ResolversObject<{
   User: Omit<User, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> } | FederationReferenceTypes['User'];
 }>;
 
+export type AuthenticatedDirectiveArgs = { };
+
+export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
   name: 'CountryCode';
 }
@@ -418,6 +427,7 @@ export type ProfileSkillResolvers<ContextType = SubgraphContext, ParentType exte
 }>;
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  myProfile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
   profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType, RequireFields<QueryProfileArgs, 'id'>>;
   profiles?: Resolver<ResolversTypes['ProfileConnection'], ParentType, ContextType, Partial<QueryProfilesArgs>>;
 }>;
@@ -443,3 +453,6 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = SubgraphContext> = ResolversObject<{
+  authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
+}>;

@@ -2,15 +2,15 @@ import { LanguageSkillSchema, type LanguageSkill } from '../entities/LanguageSki
 import { ProfileSchema } from '../entities/Profile.ts';
 import { ProfileSkillSchema, type ProfileSkill } from '../entities/ProfileSkill.ts';
 import { byDescendingProficiency } from '../domain/profile.ts';
-import { publiclyVisible } from '../domain/visibility.ts';
+import { visibleProfile } from '../domain/visibility.ts';
 import type { ProfileResolvers } from '../generated/resolvers-types.ts';
 
 const SKILLS_BY_PROFILE = Symbol('skills by profile');
 const LANGUAGES_BY_PROFILE = Symbol('languages by profile');
 
 export const Profile: ProfileResolvers = {
-  __resolveReference: async (reference, { loaders }) =>
-    publiclyVisible(await loaders.byId(ProfileSchema).load(reference.id)),
+  __resolveReference: async (reference, { loaders, viewer }) =>
+    visibleProfile(await loaders.byId(ProfileSchema).load(reference.id), viewer),
 
   user: (profile) => ({ id: profile.userId }),
 

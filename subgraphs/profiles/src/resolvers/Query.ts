@@ -1,31 +1,36 @@
+import { forbidden, unauthenticated } from '@talentgraph/auth';
 import { badUserInput, paginate, requireId } from '@talentgraph/platform';
 import { ProfileSchema } from '../entities/Profile.ts';
 import { SKILL_NAME_MAX_LENGTH, isSearchableSkill, skillKey } from '@talentgraph/vocabulary';
-import { isPubliclyVisible, publiclyVisible, PUBLICLY_VISIBLE_STATUSES } from '../domain/visibility.ts';
+import { canListStatus, visibleProfile } from '../domain/visibility.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import { profileOfUser } from './User.ts';
 
 export const Query: QueryResolvers = {
-  profile: async (_parent, { id }, { loaders }) => {
-    return publiclyVisible(await loaders.byId(ProfileSchema).load(requireId(id)));
+  profile: async (_parent, { id }, { loaders, viewer }) => {
+    return visibleProfile(await loaders.byId(ProfileSchema).load(requireId(id)), viewer);
   },
 
-  profiles: (_parent, { first, after, status, skill }, { em }) => {
-    if (status && !isPubliclyVisible(status)) {
-      throw badUserInput(
-        `Only validated profiles are listed publicly until sign-in exists: ask for status VALIDATED or leave "status" out, got ${status}`,
-        'status',
-      );
+  profiles: (_parent, { first, after, status, skill }, { em, viewer }) => {
+    const listed = status ?? 'VALIDATED';
+    if (!canListStatus(listed, viewer)) {
+      if (viewer === null) throw unauthenticated(`Sign in as a moderator to list ${listed} profiles.`);
+      throw forbidden(`Only moderators and admins list ${listed} profiles; anyone may list VALIDATED ones.`);
     }
     if (skill != null && !isSearchableSkill(skill)) {
       throw badUserInput(`"skill" must be a skill name of 1 to ${SKILL_NAME_MAX_LENGTH} characters`, 'skill');
     }
     return paginate(em, ProfileSchema, {
       where: {
-        status: { $in: [...PUBLICLY_VISIBLE_STATUSES] },
+        status: listed,
         ...(skill != null ? { skills: { $some: { nameKey: skillKey(skill) } } } : {}),
       },
       orderBy: { updatedAt: 'desc', id: 'asc' },
       page: { first, after },
     });
   },
+
+  // A partner key is no person and has no profile of its own.
+  myProfile: (_parent, _args, context) =>
+    context.viewer?.kind === 'USER' ? profileOfUser(context.viewer.userId, context) : null,
 };

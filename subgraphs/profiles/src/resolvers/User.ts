@@ -1,21 +1,32 @@
+import { isUuid, type SubgraphContext } from '@talentgraph/platform';
 import { ProfileSchema, type Profile } from '../entities/Profile.ts';
-import { publiclyVisible } from '../domain/visibility.ts';
+import { visibleProfile } from '../domain/visibility.ts';
 import type { UserResolvers } from '../generated/resolvers-types.ts';
-import { isUuid } from '@talentgraph/platform';
 
 const PROFILE_BY_USER = Symbol('profile by user');
+
+/**
+ * The profile of an account as the request's viewer may see it (null when none or hidden); the profiles
+ * of every account of the request are read in one query. The viewer is the same for the whole request,
+ * so one loader serves them all.
+ */
+export async function profileOfUser(
+  userId: string,
+  { em, loaders, viewer }: SubgraphContext,
+): Promise<Profile | null> {
+  // Every account id is a UUID; anything else (a forged reference) has no profile.
+  if (!isUuid(userId)) return null;
+  return loaders
+    .custom<string, Profile | null>(PROFILE_BY_USER, async (userIds) => {
+      const profiles = await em.find(ProfileSchema, { userId: { $in: [...userIds] } });
+      const byUser = new Map(profiles.map((profile) => [profile.userId, profile]));
+      return userIds.map((id) => visibleProfile(byUser.get(id), viewer));
+    })
+    .load(userId);
+}
 
 export const User: UserResolvers = {
   __resolveReference: (reference) => ({ id: reference.id }),
 
-  profile: (user, _args, { em, loaders }) =>
-    isUuid(user.id)
-      ? loaders
-          .custom<string, Profile | null>(PROFILE_BY_USER, async (userIds) => {
-            const profiles = await em.find(ProfileSchema, { userId: { $in: [...userIds] } });
-            const byUser = new Map(profiles.map((profile) => [profile.userId, profile]));
-            return userIds.map((userId) => publiclyVisible(byUser.get(userId)));
-          })
-          .load(user.id)
-      : null,
+  profile: (user, _args, context) => profileOfUser(user.id, context),
 };
