@@ -24,13 +24,15 @@ interface CachedPartnerToken {
   readonly token: string;
   readonly viewer: Viewer;
   readonly expiresAt: number;
+  readonly exchangedAt: number;
 }
 
 /**
  * Authenticates each request once at the edge: a bearer access token (verified against the issuer's
  * JWKS, and its sign-in session checked as still active, so a logout or a disabled account takes effect
  * within seconds), or a partner API key (exchanged at the users subgraph for a short-lived partner token,
- * cached until shortly before it expires). Anything else is refused before any subgraph is called.
+ * exchanged again after the same few seconds, so a revoked key stops working as fast). Anything else is
+ * refused before any subgraph is called.
  */
 export class Authenticator {
   readonly #keys: KeySource;
@@ -88,7 +90,8 @@ export class Authenticator {
   async #partner(apiKey: string): Promise<Caller> {
     const cacheKey = createHash('sha256').update(apiKey).digest('hex');
     const cached = this.#partnerTokens.get(cacheKey);
-    if (cached && cached.expiresAt - 60_000 > Date.now()) {
+    const now = Date.now();
+    if (cached && now - cached.exchangedAt < this.#sessionCacheMs && cached.expiresAt - 60_000 > now) {
       return { viewer: cached.viewer, authorization: `Bearer ${cached.token}` };
     }
     const response = await fetch(new URL('auth/partner-token', this.#usersBaseUrl), {
@@ -107,6 +110,7 @@ export class Authenticator {
       token: accessToken,
       viewer,
       expiresAt: new Date(expiresAt).getTime(),
+      exchangedAt: now,
     });
     return { viewer, authorization: `Bearer ${accessToken}` };
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { ORGANIZATION_KINDS } from '../domain/organization.ts';
+import { DEFAULT_PLAN, PLANS } from '../quotas/plans.ts';
 
 export const OrganizationSchema = defineEntity({
   name: 'Organization',
@@ -17,6 +18,8 @@ export const OrganizationSchema = defineEntity({
     website: p.text().nullable(),
     city: p.string().length(120).nullable(),
     countryCode: p.string().length(2).nullable(),
+    /** What the organization pays for; sets its monthly quotas (quotas/plans.ts). */
+    plan: p.enum(PLANS).default(DEFAULT_PLAN),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

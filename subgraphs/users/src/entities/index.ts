@@ -1,5 +1,31 @@
+import { ApiKeySchema } from './ApiKey.ts';
+import { InvitationSchema } from './Invitation.ts';
 import { MembershipSchema } from './Membership.ts';
 import { OrganizationSchema } from './Organization.ts';
+import { QuotaUsageSchema } from './QuotaUsage.ts';
+import { AccountTokenSchema } from './AccountToken.ts';
+import { EmailMessageSchema } from './EmailMessage.ts';
+import { RecoveryCodeSchema } from './RecoveryCode.ts';
+import { RefreshTokenSchema } from './RefreshToken.ts';
+import { SessionSchema } from './Session.ts';
+import { SigningKeySchema } from './SigningKey.ts';
+import { SocialIdentitySchema } from './SocialIdentity.ts';
+import { SocialLoginAttemptSchema } from './SocialLoginAttempt.ts';
 import { UserSchema } from './User.ts';
 
-export const entities = [UserSchema, OrganizationSchema, MembershipSchema];
+export const entities = [
+  UserSchema,
+  SigningKeySchema,
+  SessionSchema,
+  RefreshTokenSchema,
+  AccountTokenSchema,
+  EmailMessageSchema,
+  RecoveryCodeSchema,
+  OrganizationSchema,
+  MembershipSchema,
+  InvitationSchema,
+  QuotaUsageSchema,
+  ApiKeySchema,
+  SocialLoginAttemptSchema,
+  SocialIdentitySchema,
+];

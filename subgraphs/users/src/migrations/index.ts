@@ -1,7 +1,17 @@
 import type { MigrationObject } from '@talentgraph/platform';
 import { Migration20261123084117_initial } from './Migration20261123084117_initial.ts';
+import { Migration20261123092813_signing_keys } from './Migration20261123092813_signing_keys.ts';
+import { Migration20261123093254_organizations_quotas_api_keys } from './Migration20261123093254_organizations_quotas_api_keys.ts';
+import { Migration20261123093616_social_login } from './Migration20261123093616_social_login.ts';
+import { Migration20261123094016_email_outbox_account_tokens } from './Migration20261123094016_email_outbox_account_tokens.ts';
+import { Migration20261123094253_recovery_codes } from './Migration20261123094253_recovery_codes.ts';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` regenerates this list. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123084117_initial', class: Migration20261123084117_initial },
+  { name: 'Migration20261123092813_signing_keys', class: Migration20261123092813_signing_keys },
+  { name: 'Migration20261123093254_organizations_quotas_api_keys', class: Migration20261123093254_organizations_quotas_api_keys },
+  { name: 'Migration20261123093616_social_login', class: Migration20261123093616_social_login },
+  { name: 'Migration20261123094016_email_outbox_account_tokens', class: Migration20261123094016_email_outbox_account_tokens },
+  { name: 'Migration20261123094253_recovery_codes', class: Migration20261123094253_recovery_codes },
 ];
