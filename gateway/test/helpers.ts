@@ -1,3 +1,4 @@
+import { remoteKeySource } from '@talentgraph/auth';
 import { communitySubgraph } from '@talentgraph/community-subgraph';
 import { eventsSubgraph } from '@talentgraph/events-subgraph';
 import { matchingSubgraph } from '@talentgraph/matching-subgraph';
@@ -28,16 +29,21 @@ export interface TestSupergraph {
 export async function startTestSupergraph(
   options: { env?: Record<string, string>; loggers?: Record<string, Logger> } = {},
 ): Promise<TestSupergraph> {
-  const started = await Promise.all(
-    ALL_SUBGRAPHS.map((definition) =>
-      startTestSubgraph(
-        definition,
-        options.loggers?.[definition.name] ? { logger: options.loggers[definition.name]! } : {},
-      ),
+  const loggerOf = (name: string) => (options.loggers?.[name] ? { logger: options.loggers[name]! } : {});
+  // The users subgraph issues tokens; every other service trusts its JWKS, as in production.
+  const users = await startTestSubgraph(usersSubgraph, loggerOf('users'));
+  const jwksUrl = users.url.replace('/graphql', '/.well-known/jwks.json');
+  const others = await Promise.all(
+    ALL_SUBGRAPHS.filter((definition) => definition !== usersSubgraph).map((definition) =>
+      startTestSubgraph(definition, { ...loggerOf(definition.name), keySource: remoteKeySource(jwksUrl) }),
     ),
   );
+  const started = [users, ...others];
   const subgraphs = Object.fromEntries(
-    started.map((subgraph, index) => [ALL_SUBGRAPHS[index]!.name, subgraph]),
+    started.map((subgraph, index) => [
+      [usersSubgraph, ...ALL_SUBGRAPHS.filter((d) => d !== usersSubgraph)][index]!.name,
+      subgraph,
+    ]),
   );
   const gateway = await startGatewayFor(subgraphs, options.env, options.loggers?.['gateway']);
   return {
@@ -63,6 +69,8 @@ export function startGatewayFor(
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       SUBGRAPH_TIMEOUT_MS: '3000',
+      SESSION_CHECK_CACHE_MS: '0',
+      AUTH_JWKS_URL: subgraphs['users']!.url.replace('/graphql', '/.well-known/jwks.json'),
       ...Object.fromEntries(
         Object.entries(subgraphs).map(([name, subgraph]) => [`${name.toUpperCase()}_URL`, subgraph.url]),
       ),
