@@ -11,7 +11,7 @@ import {
 import type { EntityManager } from '@talentgraph/platform';
 import { UserSchema, type User } from '../entities/User.ts';
 import { identityOf } from '../identity/services.ts';
-import { userError, type UserError } from '../organizations/user-error.ts';
+import { userError, type UserError } from '../domain/user-error.ts';
 import { currentClient } from '../sessions/client.ts';
 import { endSessionsOf, openSession, type SessionTokens } from '../sessions/sessions.ts';
 import { checkSecondFactor, type SecondFactor } from '../two-factor/two-factor.ts';

@@ -6,7 +6,7 @@ import { OrganizationSchema } from '../entities/Organization.ts';
 import { actorIn } from '../organizations/access.ts';
 import { personOf } from '../organizations/members.ts';
 import { decideOrganizationAction } from '../organizations/permissions.ts';
-import { userError, type UserError } from '../organizations/user-error.ts';
+import { userError, type UserError } from '../domain/user-error.ts';
 import { generateApiKey, parseApiKey, secretMatches } from './api-key.ts';
 
 /** Keys working at once per organization: one per integration is the norm, this leaves room to rotate. */

@@ -3,7 +3,7 @@ import type { EntityManager } from '@talentgraph/platform';
 import { accountOf, type Outcome } from '../accounts/accounts.ts';
 import type { User } from '../entities/User.ts';
 import { identityOf } from '../identity/services.ts';
-import { userError } from '../organizations/user-error.ts';
+import { userError } from '../domain/user-error.ts';
 import { currentClient } from '../sessions/client.ts';
 import { enqueueAccountEmail } from './account-emails.ts';
 import { redeemAccountToken } from './account-tokens.ts';

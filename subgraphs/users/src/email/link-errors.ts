@@ -1,4 +1,4 @@
-import { userError, type UserError } from '../organizations/user-error.ts';
+import { userError, type UserError } from '../domain/user-error.ts';
 
 /** Why a link from an e-mail did not work, next to the `token` field. */
 export function linkError(reason: 'INVALID' | 'EXPIRED'): UserError {

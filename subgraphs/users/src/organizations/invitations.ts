@@ -12,7 +12,7 @@ import { announceInvitation } from './invitation-email.ts';
 import { invitationExpiry, invitationState } from './invitation-rules.ts';
 import { personOf } from './members.ts';
 import { decideInvitation, isInvitableRole } from './permissions.ts';
-import { userError, type UserError } from './user-error.ts';
+import { userError, type UserError } from '../domain/user-error.ts';
 
 /** Invitations one organization may send per rolling day: enough for onboarding a team, not for spam. */
 export const DAILY_INVITATION_LIMIT = 50;

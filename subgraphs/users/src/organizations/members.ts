@@ -11,7 +11,7 @@ import {
   type Decision,
   type OrganizationActor,
 } from './permissions.ts';
-import { userError, type UserError } from './user-error.ts';
+import { userError, type UserError } from '../domain/user-error.ts';
 
 type Transaction = EntityManager;
 

@@ -17,7 +17,7 @@ import {
 } from './details.ts';
 import { actorIn } from './access.ts';
 import { decideOrganizationAction, mayChangePlan, mayCreateOrganization } from './permissions.ts';
-import { userError, type UserError } from './user-error.ts';
+import { userError, type UserError } from '../domain/user-error.ts';
 
 export interface OrganizationPayload {
   readonly organization: Organization | null;

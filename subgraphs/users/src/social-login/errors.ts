@@ -1,4 +1,4 @@
-import { userError, type UserError } from '../organizations/user-error.ts';
+import { userError, type UserError } from '../domain/user-error.ts';
 
 /** Expected failures of startSocialLogin / completeSocialLogin, returned in the payload's `errors`. */
 

@@ -4,7 +4,7 @@ import { SocialIdentitySchema } from '../entities/SocialIdentity.ts';
 import { SocialLoginAttemptSchema } from '../entities/SocialLoginAttempt.ts';
 import { UserSchema, type User } from '../entities/User.ts';
 import { identityOf } from '../identity/services.ts';
-import type { UserError } from '../organizations/user-error.ts';
+import type { UserError } from '../domain/user-error.ts';
 import { currentClient } from '../sessions/client.ts';
 import { openSession, type SessionTokens } from '../sessions/sessions.ts';
 import {

@@ -12,7 +12,7 @@ import type { EntityManager } from '@talentgraph/platform';
 import { RecoveryCodeSchema } from '../entities/RecoveryCode.ts';
 import { UserSchema, type User } from '../entities/User.ts';
 import { identityOf } from '../identity/services.ts';
-import { userError, type UserError } from '../organizations/user-error.ts';
+import { userError, type UserError } from '../domain/user-error.ts';
 
 /** Name authenticator apps show next to the account. */
 export const TOTP_ISSUER = 'talentgraph';
