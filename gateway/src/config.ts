@@ -5,6 +5,7 @@ import {
   list,
   readConfig,
   text,
+  trustedProxies,
   url,
   type ConfigOf,
 } from '@talentgraph/platform';
@@ -41,6 +42,9 @@ export const settings = {
       max: 120_000,
     },
   ),
+  // None by default: the gateway is the edge. Behind a load balancer, list it so that per-address
+  // limits see the caller rather than the balancer.
+  TRUSTED_PROXIES: trustedProxies([]),
   CORS_ORIGINS: list('browser origins allowed to call the API (comma-separated; empty allows none)', [
     'http://localhost:3000',
     'http://localhost:5173',

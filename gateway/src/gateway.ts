@@ -52,6 +52,7 @@ export async function startGateway(
 
   let serving = false;
   const app = createServiceApp(async () => serving);
+  app.set('trust proxy', config.TRUSTED_PROXIES);
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -84,7 +85,7 @@ export async function startGateway(
           logger: logger.child({ requestId: req.requestId }),
           viewer: caller.viewer,
           authorization: caller.authorization,
-          clientIp: req.socket.remoteAddress ?? '',
+          clientIp: req.ip ?? req.socket.remoteAddress ?? '',
         };
       },
     }),

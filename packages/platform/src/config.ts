@@ -147,6 +147,17 @@ export function list(description: string, defaultValue?: readonly string[]): Set
   );
 }
 
+/**
+ * Proxies whose `X-Forwarded-For` is believed for the client address (Express "trust proxy" values:
+ * `loopback`, `uniquelocal`, addresses, CIDR ranges). Per-address rate limits are only as good as this.
+ */
+export function trustedProxies(defaultValue: readonly string[]): Setting<readonly string[]> {
+  return list(
+    'proxies whose X-Forwarded-For is believed for the client address (Express "trust proxy" values)',
+    defaultValue,
+  );
+}
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 

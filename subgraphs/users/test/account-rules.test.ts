@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { Role } from '@talentgraph/auth';
 import {
+  disablingProblems,
   displayNameProblems,
   isPlausibleEmail,
   isSelfServiceRole,
   normalizeEmail,
   registrationProblems,
+  roleRevocationProblems,
   signUpRoles,
 } from '../src/accounts/account-rules.ts';
 
@@ -45,5 +48,26 @@ describe('account rules', () => {
     expect(registrationProblems({ email: ' Ok@Example.com ', displayName: 'Ok' })).toEqual([]);
     expect(displayNameProblems('x'.repeat(121))[0]!.code).toBe('INVALID_DISPLAY_NAME');
     expect(displayNameProblems(`  ${'x'.repeat(120)}  `)).toEqual([]);
+  });
+});
+
+describe('what administrators may do to accounts', () => {
+  it('refuses disabling oneself only', () => {
+    expect(disablingProblems('admin', 'admin').map((problem) => problem.code)).toEqual([
+      'CANNOT_DISABLE_SELF',
+    ]);
+    expect(disablingProblems('admin', 'someone')).toEqual([]);
+  });
+
+  it('refuses revoking a role not held, the last role, and one’s own ADMIN role', () => {
+    const codes = (adminId: string, target: { id: string; roles: string[] }, role: Role) =>
+      roleRevocationProblems(adminId, target, role).map((problem) => problem.code);
+    expect(codes('admin', { id: 'x', roles: ['CANDIDATE'] }, 'MENTOR')).toEqual(['ROLE_NOT_HELD']);
+    expect(codes('admin', { id: 'x', roles: ['CANDIDATE'] }, 'CANDIDATE')).toEqual(['LAST_ROLE']);
+    expect(codes('admin', { id: 'admin', roles: ['ADMIN', 'MODERATOR'] }, 'ADMIN')).toEqual([
+      'CANNOT_REVOKE_OWN_ADMIN',
+    ]);
+    expect(codes('admin', { id: 'other', roles: ['ADMIN', 'MODERATOR'] }, 'ADMIN')).toEqual([]);
+    expect(codes('admin', { id: 'admin', roles: ['ADMIN', 'MODERATOR'] }, 'MODERATOR')).toEqual([]);
   });
 });

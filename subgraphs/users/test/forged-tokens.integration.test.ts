@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SignJWT, base64url, exportJWK, generateKeyPair } from 'jose';
-import { startTestSubgraph, type TestSubgraph } from '@talentgraph/testing';
+import { forgedTokens, startTestSubgraph, type TestSubgraph } from '@talentgraph/testing';
 import { usersSubgraph } from '../src/subgraph.ts';
 import { issueAccessToken } from '../src/signing-keys/access-tokens.ts';
-import { errorCode, me, signUp, type Tokens } from './support/accounts.ts';
+import { claimsOf, errorCode, me, signUp, type Tokens } from './support/accounts.ts';
 
 let subgraph: TestSubgraph;
 let session: Tokens & { email: string };
@@ -22,16 +21,6 @@ afterAll(async () => {
   await subgraph?.close();
 });
 
-/** The claims of the genuine token, with roles raised to ADMIN: what every forgery tries to pass. */
-function escalatedClaims(): Record<string, unknown> {
-  const claims = JSON.parse(
-    Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString(),
-  ) as Record<string, unknown>;
-  return { ...claims, roles: ['ADMIN'] };
-}
-
-const encode = (value: unknown) => base64url.encode(JSON.stringify(value));
-
 async function refusal(token: string): Promise<{ code: unknown; message: string }> {
   const response = await me(subgraph.url, token);
   expect(response.data ?? null).toBeNull();
@@ -43,42 +32,15 @@ describe('access tokens this subgraph refuses', () => {
     expect((await me(subgraph.url, session.accessToken)).data!.me.email).toBe(session.email);
   });
 
-  it('alg: none', async () => {
-    const token = `${encode({ alg: 'none', typ: 'at+jwt', kid: publicJwk.kid })}.${encode(escalatedClaims())}.`;
-    expect(await refusal(token)).toEqual({
-      code: 'UNAUTHENTICATED',
-      message: 'The access token must be signed with EdDSA.',
-    });
-  });
-
-  it('HS256 signed with the public key as the HMAC secret', async () => {
-    for (const secret of [
-      base64url.decode(publicJwk.x),
-      new TextEncoder().encode(JSON.stringify(publicJwk)),
-    ]) {
-      const token = await new SignJWT(escalatedClaims())
-        .setProtectedHeader({ alg: 'HS256', typ: 'at+jwt', kid: publicJwk.kid })
-        .sign(secret);
-      expect((await refusal(token)).code).toBe('UNAUTHENTICATED');
+  it('every classic forgery: alg none, HS256 with the public key, foreign keys, tampered payload', async () => {
+    const forgeries = await forgedTokens(session.accessToken, publicJwk);
+    for (const { attack, token, refusal: expected } of forgeries) {
+      expect({ attack, ...(await refusal(token)) }).toEqual({
+        attack,
+        code: 'UNAUTHENTICATED',
+        message: expected,
+      });
     }
-  });
-
-  it('a key of its own, under an unknown kid or under the real one', async () => {
-    const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-    const unknownKid = await new SignJWT(escalatedClaims())
-      .setProtectedHeader({ alg: 'EdDSA', typ: 'at+jwt', kid: (await exportJWK(publicKey)).x! })
-      .sign(privateKey);
-    expect(await refusal(unknownKid)).toEqual({
-      code: 'UNAUTHENTICATED',
-      message: 'The access token was signed with an unknown key.',
-    });
-    const borrowedKid = await new SignJWT(escalatedClaims())
-      .setProtectedHeader({ alg: 'EdDSA', typ: 'at+jwt', kid: publicJwk.kid })
-      .sign(privateKey);
-    expect(await refusal(borrowedKid)).toEqual({
-      code: 'UNAUTHENTICATED',
-      message: 'The access token signature is invalid.',
-    });
   });
 
   it('an expired token, even of a live session', async () => {
@@ -86,7 +48,7 @@ describe('access tokens this subgraph refuses', () => {
       subgraph.orm.em.fork(),
       {
         kind: 'USER',
-        userId: String(escalatedClaims()['sub']),
+        userId: String(claimsOf(session.accessToken)['sub']),
         roles: ['CANDIDATE'],
         memberships: [],
         sessionId: session.sessionId,
@@ -96,15 +58,6 @@ describe('access tokens this subgraph refuses', () => {
     expect(await refusal(token)).toEqual({
       code: 'UNAUTHENTICATED',
       message: 'The access token has expired; refresh it.',
-    });
-  });
-
-  it('a genuine token whose payload was changed', async () => {
-    const [header, , signature] = session.accessToken.split('.');
-    const token = `${header}.${encode(escalatedClaims())}.${signature}`;
-    expect(await refusal(token)).toEqual({
-      code: 'UNAUTHENTICATED',
-      message: 'The access token signature is invalid.',
     });
   });
 

@@ -70,3 +70,41 @@ export function registrationProblems(input: {
 export function signUpRoles(role: Role): readonly Role[] | null {
   return isSelfServiceRole(role) ? [role] : null;
 }
+
+export interface AdministrationProblem {
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * What an administrator may do to an account. Two guards against locking the platform out: nobody
+ * disables their own account or takes the ADMIN role from themselves (another administrator can), and
+ * every account keeps at least one role, since tokens and every authorization rule build on roles.
+ */
+export function disablingProblems(adminId: string, targetId: string): AdministrationProblem[] {
+  return adminId === targetId
+    ? [{ code: 'CANNOT_DISABLE_SELF', message: 'Administrators cannot disable their own account.' }]
+    : [];
+}
+
+export function roleRevocationProblems(
+  adminId: string,
+  target: { readonly id: string; readonly roles: readonly string[] },
+  role: Role,
+): AdministrationProblem[] {
+  if (!target.roles.includes(role)) {
+    return [{ code: 'ROLE_NOT_HELD', message: `This account does not have the ${role} role.` }];
+  }
+  if (role === 'ADMIN' && adminId === target.id) {
+    return [
+      {
+        code: 'CANNOT_REVOKE_OWN_ADMIN',
+        message: 'Administrators cannot take the ADMIN role from themselves; ask another administrator.',
+      },
+    ];
+  }
+  if (target.roles.length === 1) {
+    return [{ code: 'LAST_ROLE', message: 'An account keeps at least one role; grant another one first.' }];
+  }
+  return [];
+}

@@ -51,6 +51,8 @@ export type Account = {
   __typename?: 'Account';
   /** When the account was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** When an administrator disabled the account; null while it is active. */
+  disabledAt?: Maybe<Scalars['DateTime']['output']>;
   /** E-mail address the person signs in with. */
   email: Scalars['EmailAddress']['output'];
   /** Whether the person proved they receive e-mail at this address. */
@@ -258,6 +260,38 @@ export type DisableTotpPayload = {
   errors: Array<UserError>;
 };
 
+/** The account to suspend. */
+export type DisableUserInput = {
+  /** Identifier of the account (its User id). */
+  userId: Scalars['ID']['input'];
+};
+
+/** Result of disableUser. */
+export type DisableUserPayload = {
+  __typename?: 'DisableUserPayload';
+  /** The account as it is now; null when nothing was changed. */
+  account?: Maybe<Account>;
+  /** How many sessions of the account were ended. */
+  endedSessionCount: Scalars['Int']['output'];
+  /** Why nothing was changed: USER_NOT_FOUND or CANNOT_DISABLE_SELF. */
+  errors: Array<UserError>;
+};
+
+/** The account to reinstate. */
+export type EnableUserInput = {
+  /** Identifier of the account (its User id). */
+  userId: Scalars['ID']['input'];
+};
+
+/** Result of enableUser. */
+export type EnableUserPayload = {
+  __typename?: 'EnableUserPayload';
+  /** The account as it is now; null when nothing was changed. */
+  account?: Maybe<Account>;
+  /** Why nothing was changed: USER_NOT_FOUND. */
+  errors: Array<UserError>;
+};
+
 /** Result of enrollTotp: what to put in the authenticator app, shown only now. */
 export type EnrollTotpPayload = {
   __typename?: 'EnrollTotpPayload';
@@ -267,6 +301,23 @@ export type EnrollTotpPayload = {
   otpauthUri?: Maybe<Scalars['String']['output']>;
   /** The secret (RFC 4648 base32), to type into the app by hand. */
   secret?: Maybe<Scalars['String']['output']>;
+};
+
+/** A role to give to an account. */
+export type GrantRoleInput = {
+  /** The role to give; granting a role already held changes nothing. */
+  role: Role;
+  /** Identifier of the account (its User id). */
+  userId: Scalars['ID']['input'];
+};
+
+/** Result of grantRole. */
+export type GrantRolePayload = {
+  __typename?: 'GrantRolePayload';
+  /** The account as it is now; null when nothing was changed. */
+  account?: Maybe<Account>;
+  /** Why nothing was changed: USER_NOT_FOUND. */
+  errors: Array<UserError>;
 };
 
 /** Whom to invite, and as what. */
@@ -378,8 +429,14 @@ export type Mutation = {
   createOrganization: CreateOrganizationPayload;
   /** Turns two-factor sign-in off; needs the password and a current code (or a recovery code). */
   disableTotp: DisableTotpPayload;
+  /** Suspends an account: it cannot sign in any more and its sessions end at once (administrators). */
+  disableUser: DisableUserPayload;
+  /** Lifts a suspension: the person can sign in again (administrators). */
+  enableUser: EnableUserPayload;
   /** Starts turning on two-factor sign-in: a new TOTP secret for an authenticator app, confirmed by confirmTotp. */
   enrollTotp: EnrollTotpPayload;
+  /** Gives an account a role, for example MODERATOR; it arrives with the account's next token (administrators). */
+  grantRole: GrantRolePayload;
   /** Invites a person by email to join as ADMIN or RECRUITER. OWNER or ADMIN of it; only an OWNER invites an ADMIN. */
   inviteMember: InviteMemberPayload;
   /** Leaves an organization; the last OWNER must first make someone else OWNER. */
@@ -406,6 +463,8 @@ export type Mutation = {
   revokeApiKey: RevokeApiKeyPayload;
   /** Withdraws a pending invitation. OWNER or ADMIN of its organization. */
   revokeInvitation: RevokeInvitationPayload;
+  /** Takes a role from an account and ends its sessions, so the change holds at once (administrators). */
+  revokeRole: RevokeRolePayload;
   /** Replaces the key that signs access tokens at once; tokens signed with the previous key stay valid until they expire. Platform ADMIN only. */
   rotateSigningKey: RotateSigningKeyPayload;
   /** Begins signing in with an OpenID provider: returns the provider's page to send the person to. It sends them back to redirectUri with code and state, to pass to completeSocialLogin within 10 minutes. */
@@ -464,6 +523,21 @@ export type MutationDisableTotpArgs = {
 };
 
 
+export type MutationDisableUserArgs = {
+  input: DisableUserInput;
+};
+
+
+export type MutationEnableUserArgs = {
+  input: EnableUserInput;
+};
+
+
+export type MutationGrantRoleArgs = {
+  input: GrantRoleInput;
+};
+
+
 export type MutationInviteMemberArgs = {
   input: InviteMemberInput;
 };
@@ -511,6 +585,11 @@ export type MutationRevokeApiKeyArgs = {
 
 export type MutationRevokeInvitationArgs = {
   input: RevokeInvitationInput;
+};
+
+
+export type MutationRevokeRoleArgs = {
+  input: RevokeRoleInput;
 };
 
 
@@ -888,6 +967,25 @@ export type RevokeInvitationPayload = {
   invitation?: Maybe<OrganizationInvitation>;
 };
 
+/** A role to take from an account. */
+export type RevokeRoleInput = {
+  /** The role to take. */
+  role: Role;
+  /** Identifier of the account (its User id). */
+  userId: Scalars['ID']['input'];
+};
+
+/** Result of revokeRole. */
+export type RevokeRolePayload = {
+  __typename?: 'RevokeRolePayload';
+  /** The account as it is now; null when nothing was changed. */
+  account?: Maybe<Account>;
+  /** How many sessions of the account were ended. */
+  endedSessionCount: Scalars['Int']['output'];
+  /** Why nothing was changed: USER_NOT_FOUND, ROLE_NOT_HELD, CANNOT_REVOKE_OWN_ADMIN or LAST_ROLE. */
+  errors: Array<UserError>;
+};
+
 /** What a person may do on the platform. */
 export type Role =
   /** Administers the platform. */
@@ -1176,8 +1274,14 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DisableTotpInput: DisableTotpInput;
   DisableTotpPayload: ResolverTypeWrapper<Omit<DisableTotpPayload, 'account'> & { account?: Maybe<ResolversTypes['Account']> }>;
+  DisableUserInput: DisableUserInput;
+  DisableUserPayload: ResolverTypeWrapper<Omit<DisableUserPayload, 'account'> & { account?: Maybe<ResolversTypes['Account']> }>;
   EmailAddress: ResolverTypeWrapper<Scalars['EmailAddress']['output']>;
+  EnableUserInput: EnableUserInput;
+  EnableUserPayload: ResolverTypeWrapper<Omit<EnableUserPayload, 'account'> & { account?: Maybe<ResolversTypes['Account']> }>;
   EnrollTotpPayload: ResolverTypeWrapper<EnrollTotpPayload>;
+  GrantRoleInput: GrantRoleInput;
+  GrantRolePayload: ResolverTypeWrapper<Omit<GrantRolePayload, 'account'> & { account?: Maybe<ResolversTypes['Account']> }>;
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: ResolverTypeWrapper<Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversTypes['OrganizationInvitation']> }>;
   LeaveOrganizationInput: LeaveOrganizationInput;
@@ -1219,6 +1323,8 @@ export type ResolversTypes = ResolversObject<{
   RevokeApiKeyPayload: ResolverTypeWrapper<Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversTypes['ApiKey']> }>;
   RevokeInvitationInput: RevokeInvitationInput;
   RevokeInvitationPayload: ResolverTypeWrapper<Omit<RevokeInvitationPayload, 'invitation'> & { invitation?: Maybe<ResolversTypes['OrganizationInvitation']> }>;
+  RevokeRoleInput: RevokeRoleInput;
+  RevokeRolePayload: ResolverTypeWrapper<Omit<RevokeRolePayload, 'account'> & { account?: Maybe<ResolversTypes['Account']> }>;
   Role: Role;
   RotateSigningKeyPayload: ResolverTypeWrapper<Omit<RotateSigningKeyPayload, 'retiredSigningKey' | 'signingKey'> & { retiredSigningKey?: Maybe<ResolversTypes['SigningKey']>, signingKey?: Maybe<ResolversTypes['SigningKey']> }>;
   SessionTokens: ResolverTypeWrapper<SessionTokensModel>;
@@ -1266,8 +1372,14 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   DisableTotpInput: DisableTotpInput;
   DisableTotpPayload: Omit<DisableTotpPayload, 'account'> & { account?: Maybe<ResolversParentTypes['Account']> };
+  DisableUserInput: DisableUserInput;
+  DisableUserPayload: Omit<DisableUserPayload, 'account'> & { account?: Maybe<ResolversParentTypes['Account']> };
   EmailAddress: Scalars['EmailAddress']['output'];
+  EnableUserInput: EnableUserInput;
+  EnableUserPayload: Omit<EnableUserPayload, 'account'> & { account?: Maybe<ResolversParentTypes['Account']> };
   EnrollTotpPayload: EnrollTotpPayload;
+  GrantRoleInput: GrantRoleInput;
+  GrantRolePayload: Omit<GrantRolePayload, 'account'> & { account?: Maybe<ResolversParentTypes['Account']> };
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversParentTypes['OrganizationInvitation']> };
   LeaveOrganizationInput: LeaveOrganizationInput;
@@ -1304,6 +1416,8 @@ export type ResolversParentTypes = ResolversObject<{
   RevokeApiKeyPayload: Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey?: Maybe<ResolversParentTypes['ApiKey']> };
   RevokeInvitationInput: RevokeInvitationInput;
   RevokeInvitationPayload: Omit<RevokeInvitationPayload, 'invitation'> & { invitation?: Maybe<ResolversParentTypes['OrganizationInvitation']> };
+  RevokeRoleInput: RevokeRoleInput;
+  RevokeRolePayload: Omit<RevokeRolePayload, 'account'> & { account?: Maybe<ResolversParentTypes['Account']> };
   RotateSigningKeyPayload: Omit<RotateSigningKeyPayload, 'retiredSigningKey' | 'signingKey'> & { retiredSigningKey?: Maybe<ResolversParentTypes['SigningKey']>, signingKey?: Maybe<ResolversParentTypes['SigningKey']> };
   SessionTokens: SessionTokensModel;
   SigningKey: SigningKeyEntity;
@@ -1338,6 +1452,7 @@ export type AcceptInvitationPayloadResolvers<ContextType = SubgraphContext, Pare
 
 export type AccountResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Account'] = ResolversParentTypes['Account']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  disabledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   email?: Resolver<ResolversTypes['EmailAddress'], ParentType, ContextType>;
   emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   emailVerifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1418,14 +1533,30 @@ export type DisableTotpPayloadResolvers<ContextType = SubgraphContext, ParentTyp
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type DisableUserPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DisableUserPayload'] = ResolversParentTypes['DisableUserPayload']> = ResolversObject<{
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
+  endedSessionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export interface EmailAddressScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['EmailAddress'], any> {
   name: 'EmailAddress';
 }
+
+export type EnableUserPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['EnableUserPayload'] = ResolversParentTypes['EnableUserPayload']> = ResolversObject<{
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
 
 export type EnrollTotpPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['EnrollTotpPayload'] = ResolversParentTypes['EnrollTotpPayload']> = ResolversObject<{
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   otpauthUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type GrantRolePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['GrantRolePayload'] = ResolversParentTypes['GrantRolePayload']> = ResolversObject<{
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type InviteMemberPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['InviteMemberPayload'] = ResolversParentTypes['InviteMemberPayload']> = ResolversObject<{
@@ -1463,7 +1594,10 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['CreateOrganizationPayload'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
   disableTotp?: Resolver<ResolversTypes['DisableTotpPayload'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'input'>>;
+  disableUser?: Resolver<ResolversTypes['DisableUserPayload'], ParentType, ContextType, RequireFields<MutationDisableUserArgs, 'input'>>;
+  enableUser?: Resolver<ResolversTypes['EnableUserPayload'], ParentType, ContextType, RequireFields<MutationEnableUserArgs, 'input'>>;
   enrollTotp?: Resolver<ResolversTypes['EnrollTotpPayload'], ParentType, ContextType>;
+  grantRole?: Resolver<ResolversTypes['GrantRolePayload'], ParentType, ContextType, RequireFields<MutationGrantRoleArgs, 'input'>>;
   inviteMember?: Resolver<ResolversTypes['InviteMemberPayload'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   leaveOrganization?: Resolver<ResolversTypes['LeaveOrganizationPayload'], ParentType, ContextType, RequireFields<MutationLeaveOrganizationArgs, 'input'>>;
   login?: Resolver<ResolversTypes['LoginPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
@@ -1477,6 +1611,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   resetPassword?: Resolver<ResolversTypes['ResetPasswordPayload'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['RevokeApiKeyPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'input'>>;
   revokeInvitation?: Resolver<ResolversTypes['RevokeInvitationPayload'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'input'>>;
+  revokeRole?: Resolver<ResolversTypes['RevokeRolePayload'], ParentType, ContextType, RequireFields<MutationRevokeRoleArgs, 'input'>>;
   rotateSigningKey?: Resolver<ResolversTypes['RotateSigningKeyPayload'], ParentType, ContextType>;
   startSocialLogin?: Resolver<ResolversTypes['StartSocialLoginPayload'], ParentType, ContextType, RequireFields<MutationStartSocialLoginArgs, 'input'>>;
   updateMe?: Resolver<ResolversTypes['UpdateMePayload'], ParentType, ContextType, RequireFields<MutationUpdateMeArgs, 'input'>>;
@@ -1612,6 +1747,12 @@ export type RevokeInvitationPayloadResolvers<ContextType = SubgraphContext, Pare
   invitation?: Resolver<Maybe<ResolversTypes['OrganizationInvitation']>, ParentType, ContextType>;
 }>;
 
+export type RevokeRolePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RevokeRolePayload'] = ResolversParentTypes['RevokeRolePayload']> = ResolversObject<{
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
+  endedSessionCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type RotateSigningKeyPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RotateSigningKeyPayload'] = ResolversParentTypes['RotateSigningKeyPayload']> = ResolversObject<{
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   retiredSigningKey?: Resolver<Maybe<ResolversTypes['SigningKey']>, ParentType, ContextType>;
@@ -1691,8 +1832,11 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   CreateOrganizationPayload?: CreateOrganizationPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DisableTotpPayload?: DisableTotpPayloadResolvers<ContextType>;
+  DisableUserPayload?: DisableUserPayloadResolvers<ContextType>;
   EmailAddress?: GraphQLScalarType;
+  EnableUserPayload?: EnableUserPayloadResolvers<ContextType>;
   EnrollTotpPayload?: EnrollTotpPayloadResolvers<ContextType>;
+  GrantRolePayload?: GrantRolePayloadResolvers<ContextType>;
   InviteMemberPayload?: InviteMemberPayloadResolvers<ContextType>;
   LeaveOrganizationPayload?: LeaveOrganizationPayloadResolvers<ContextType>;
   LoginPayload?: LoginPayloadResolvers<ContextType>;
@@ -1719,6 +1863,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ResetPasswordPayload?: ResetPasswordPayloadResolvers<ContextType>;
   RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
   RevokeInvitationPayload?: RevokeInvitationPayloadResolvers<ContextType>;
+  RevokeRolePayload?: RevokeRolePayloadResolvers<ContextType>;
   RotateSigningKeyPayload?: RotateSigningKeyPayloadResolvers<ContextType>;
   SessionTokens?: SessionTokensResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;

@@ -1,9 +1,9 @@
 import {
   ConfigError,
   integer,
-  list,
   readConfig,
   text,
+  trustedProxies,
   url,
   type ConfigOf,
   type NodeEnv,
@@ -65,10 +65,7 @@ export const identitySettings = {
     'redis:',
     'rediss:',
   ]),
-  TRUSTED_PROXIES: list(
-    'proxies whose X-Forwarded-For is believed for the client address (Express "trust proxy" values)',
-    ['loopback'],
-  ),
+  TRUSTED_PROXIES: trustedProxies(['loopback']),
 };
 
 export type IdentityConfig = ConfigOf<typeof identitySettings>;

@@ -5,6 +5,7 @@ import { Migration20261123093254_organizations_quotas_api_keys } from './Migrati
 import { Migration20261123093616_social_login } from './Migration20261123093616_social_login.ts';
 import { Migration20261123094016_email_outbox_account_tokens } from './Migration20261123094016_email_outbox_account_tokens.ts';
 import { Migration20261123094253_recovery_codes } from './Migration20261123094253_recovery_codes.ts';
+import { Migration20261123120610_account_administration } from './Migration20261123120610_account_administration.ts';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` regenerates this list. */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123093616_social_login', class: Migration20261123093616_social_login },
   { name: 'Migration20261123094016_email_outbox_account_tokens', class: Migration20261123094016_email_outbox_account_tokens },
   { name: 'Migration20261123094253_recovery_codes', class: Migration20261123094253_recovery_codes },
+  { name: 'Migration20261123120610_account_administration', class: Migration20261123120610_account_administration },
 ];

@@ -1,6 +1,7 @@
 import { scalarResolvers } from '@talentgraph/platform';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Account, accountMutations, accountQueries, SessionTokens } from './Account.ts';
+import { accountAdministrationMutations } from './AccountAdministration.ts';
 import { emailFlowMutations } from './EmailFlows.ts';
 import { twoFactorMutations } from './TwoFactor.ts';
 import { ApiKey, apiKeyMutations } from './ApiKey.ts';
@@ -24,6 +25,7 @@ export const resolvers: Resolvers = {
   Mutation: {
     ...signingKeyMutations,
     ...accountMutations,
+    ...accountAdministrationMutations,
     ...emailFlowMutations,
     ...twoFactorMutations,
     ...organizationMutations,

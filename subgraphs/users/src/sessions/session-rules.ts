@@ -13,6 +13,8 @@ export const SESSION_END_REASONS = [
   'PASSWORD_CHANGED',
   'PASSWORD_RESET',
   'REFRESH_TOKEN_REUSE',
+  'ACCOUNT_DISABLED',
+  'ROLE_REVOKED',
 ] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 

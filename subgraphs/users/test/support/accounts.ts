@@ -114,37 +114,4 @@ export function errorCode(response: GraphQLResponse<unknown>): unknown {
   return response.errors?.[0]?.extensions?.['code'];
 }
 
-/** The claims of a JWT, read without verification (the test inspects what the subgraph issued). */
-export function claimsOf(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
-}
-
-export interface MailboxMessage {
-  readonly id: string;
-  readonly to: string;
-  readonly template: string;
-  readonly locale: string;
-  readonly subject: string;
-  readonly status: string;
-  readonly text: string | null;
-  readonly html: string | null;
-  readonly links: string[];
-}
-
-/** The dev mailbox of `email`, newest message first. */
-export async function mailbox(graphqlUrl: string, email: string): Promise<MailboxMessage[]> {
-  const response = await fetch(
-    `${graphqlUrl.replace('/graphql', '/dev/mailbox')}?to=${encodeURIComponent(email)}`,
-  );
-  if (!response.ok) throw new Error(`mailbox answered ${response.status}`);
-  return ((await response.json()) as { messages: MailboxMessage[] }).messages;
-}
-
-/** The `token` of the link of the newest message of `template` in the mailbox of `email`. */
-export async function tokenFromMailbox(graphqlUrl: string, email: string, template: string): Promise<string> {
-  const message = (await mailbox(graphqlUrl, email)).find((candidate) => candidate.template === template);
-  if (!message) throw new Error(`no ${template} e-mail for ${email}`);
-  const token = new URL(message.links[0]!).searchParams.get('token');
-  if (!token) throw new Error(`the ${template} e-mail has no token link`);
-  return token;
-}
+export { claimsOf, mailbox, tokenFromMailbox, type MailboxMessage } from '@talentgraph/testing';
