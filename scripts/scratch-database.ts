@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import {
   createOrm,
+  databaseEntities,
   ensureDatabaseExists,
   type MikroORM,
   type SubgraphDefinition,
@@ -36,7 +37,7 @@ export async function withScratchOrm<T>(
   try {
     const orm = await createOrm({
       databaseUrl: scratch.toString(),
-      entities: definition.entities,
+      entities: databaseEntities(definition),
       migrations: definition.migrations,
     });
     try {

@@ -127,8 +127,9 @@ describe('npm start with DATABASE_URL', () => {
       [`${prefix}%`],
     );
     expect(databases.map((row) => row.datname)).toEqual(
-      ['community', 'events', 'matching', 'offers', 'profiles', 'users'].map(
-        (subgraph) => `${prefix}${subgraph}`,
+      // One database per subgraph, and the event log they share.
+      ['community', 'event_bus', 'events', 'matching', 'offers', 'profiles', 'users'].map(
+        (name) => `${prefix}${name}`,
       ),
     );
     run.child.kill('SIGINT');

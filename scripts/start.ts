@@ -72,6 +72,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 await refuseBusyPorts();
 const serverUrl = await startDatabase();
+// The event log all services share (domain events, live feeds); REDIS_URL, when set, replaces it.
+const eventLogUrl = new URL(serverUrl);
+eventLogUrl.pathname = `/${config.DATABASE_PREFIX}event_bus`;
+const eventBackbone = { EVENTS_DATABASE_URL: eventLogUrl.toString() };
 for (const subgraph of SUBGRAPHS) {
   const databaseUrl = new URL(serverUrl);
   databaseUrl.pathname = `/${databaseNameOf(subgraph.name, config.DATABASE_PREFIX)}`;
@@ -80,11 +84,13 @@ for (const subgraph of SUBGRAPHS) {
     DATABASE_URL: databaseUrl.toString(),
     MIGRATE_ON_START: 'true',
     SEED_DEMO_DATA: 'true',
+    ...eventBackbone,
   });
 }
 await Promise.all(SUBGRAPHS.map((subgraph) => waitUntilReady(subgraph.name, portOf(subgraph.name))));
 launch('gateway', 'gateway/src/main.ts', {
   PORT: String(config.GATEWAY_PORT),
+  ...eventBackbone,
   ...Object.fromEntries(
     SUBGRAPHS.map((subgraph) => [
       `${subgraph.name.toUpperCase()}_URL`,

@@ -87,6 +87,25 @@ export class Authenticator {
     return active;
   }
 
+  /**
+   * Which of these sign-in sessions are still live, in one call (chunks of 10,000): a gateway checks all
+   * of its WebSocket connections this way and closes those whose session ended.
+   */
+  async liveSessions(sessionIds: readonly string[]): Promise<Set<string>> {
+    const live = new Set<string>();
+    for (let start = 0; start < sessionIds.length; start += 10_000) {
+      const response = await fetch(new URL('internal/live-sessions', this.#usersBaseUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sessionIds: sessionIds.slice(start, start + 10_000) }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!response.ok) throw new Error(`live sessions check answered ${response.status}`);
+      for (const sessionId of ((await response.json()) as { live: string[] }).live) live.add(sessionId);
+    }
+    return live;
+  }
+
   async #partner(apiKey: string): Promise<Caller> {
     const cacheKey = createHash('sha256').update(apiKey).digest('hex');
     const cached = this.#partnerTokens.get(cacheKey);

@@ -1,6 +1,7 @@
 import {
   authenticationSettings,
   commonSettings,
+  eventBackboneSettings,
   integer,
   list,
   readConfig,
@@ -19,6 +20,7 @@ const subgraphUrl = (name: string, port: number) =>
 export const settings = {
   ...commonSettings(4000),
   ...authenticationSettings(),
+  ...eventBackboneSettings(),
   SESSION_CHECK_CACHE_MS: integer('how long the answer "this sign-in session is active" is reused', {
     defaultValue: 5_000,
     min: 0,
@@ -45,6 +47,19 @@ export const settings = {
   // None by default: the gateway is the edge. Behind a load balancer, list it so that per-address
   // limits see the caller rather than the balancer.
   TRUSTED_PROXIES: trustedProxies([]),
+  WS_KEEPALIVE_MS: integer('interval of WebSocket pings; a client that misses one pong is disconnected', {
+    defaultValue: 12_000,
+    min: 1_000,
+    max: 300_000,
+  }),
+  WS_SESSION_CHECK_MS: integer(
+    'how often WebSocket connections are checked for ended sign-in sessions (logout, disabled account)',
+    { defaultValue: 30_000, min: 100, max: 3_600_000 },
+  ),
+  SUBSCRIPTION_QUEUE_LIMIT: integer(
+    'events a subscriber may have waiting before it counts as too slow and its subscription ends',
+    { defaultValue: 100, min: 1, max: 10_000 },
+  ),
   CORS_ORIGINS: list('browser origins allowed to call the API (comma-separated; empty allows none)', [
     'http://localhost:3000',
     'http://localhost:5173',

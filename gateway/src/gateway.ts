@@ -19,7 +19,9 @@ import {
 } from '@talentgraph/platform';
 import cors from 'cors';
 import express from 'express';
+import type { GraphQLSchema } from 'graphql';
 import { Authenticator } from './authentication.ts';
+import { startLiveFeeds, type LiveFeeds } from './subscriptions/live-feeds.ts';
 import { subgraphUrls, type GatewayConfig } from './config.ts';
 import { errorStatusPlugin } from './error-status.ts';
 import type { GatewayContext } from './context.ts';
@@ -28,6 +30,7 @@ import { SubgraphDataSource } from './subgraph-data-source.ts';
 export interface RunningGateway {
   readonly url: string;
   readonly port: number;
+  readonly liveFeeds: LiveFeeds;
   stop(): Promise<void>;
 }
 
@@ -48,6 +51,10 @@ export async function startGateway(
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, urls[name] ?? url!, config.SUBGRAPH_TIMEOUT_MS),
     logger,
+  });
+  let apiSchema: GraphQLSchema | null = null;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => {
+    apiSchema = loaded;
   });
 
   let serving = false;
@@ -91,7 +98,22 @@ export async function startGateway(
     }),
   );
 
+  let liveFeeds: LiveFeeds;
+  try {
+    liveFeeds = await startLiveFeeds({
+      config,
+      httpServer,
+      authenticator,
+      apollo,
+      schema: () => apiSchema!,
+      logger,
+    });
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
   const port = await listen(httpServer, config.PORT, 'PORT').catch(async (error: unknown) => {
+    await liveFeeds.stop();
     await apollo.stop();
     throw error;
   });
@@ -99,8 +121,11 @@ export async function startGateway(
   return {
     url: `http://127.0.0.1:${port}${GRAPHQL_PATH}`,
     port,
+    liveFeeds,
     async stop() {
       serving = false;
+      // Subscribers are told first (close 1001, "going away"), so they reconnect to another replica.
+      await liveFeeds.stop();
       await apollo.stop();
     },
   };

@@ -135,7 +135,10 @@ describe('the gateway in production', () => {
   let production: RunningGateway;
 
   beforeAll(async () => {
-    production = await startGatewayFor(supergraph.subgraphs, { NODE_ENV: 'production' });
+    production = await startGatewayFor(supergraph.subgraphs, {
+      NODE_ENV: 'production',
+      ...supergraph.env,
+    });
   });
 
   afterAll(async () => {

@@ -102,6 +102,8 @@ export interface DemoCommunity {
   readonly visibility: 'PUBLIC' | 'PRIVATE';
   readonly createdById: string;
   readonly memberIds: readonly string[];
+  /** Members (among memberIds) who moderate the community beside its creator, its OWNER. */
+  readonly moderatorIds: readonly string[];
 }
 
 export interface DemoPost {
@@ -109,6 +111,16 @@ export interface DemoPost {
   readonly communityId: string;
   readonly authorId: string;
   readonly title: string;
+  readonly body: string;
+  readonly createdAt: string;
+}
+
+export interface DemoComment {
+  readonly id: string;
+  readonly postId: string;
+  /** The comment of the same post this one replies to; null for a comment on the post itself. */
+  readonly parentId: string | null;
+  readonly authorId: string;
   readonly body: string;
   readonly createdAt: string;
 }
@@ -138,6 +150,7 @@ const OFFER = 0x004;
 const COMMUNITY = 0x005;
 const POST = 0x006;
 const EVENT = 0x007;
+const COMMENT = 0x008;
 
 export const organizations: readonly DemoOrganization[] = [
   {
@@ -650,6 +663,7 @@ export const communities: readonly DemoCommunity[] = [
     visibility: 'PUBLIC',
     createdById: user(11).id,
     memberIds: [user(1).id, user(4).id, user(11).id, user(7).id],
+    moderatorIds: [user(4).id],
   },
   {
     id: demoId(COMMUNITY, 2),
@@ -659,6 +673,7 @@ export const communities: readonly DemoCommunity[] = [
     visibility: 'PUBLIC',
     createdById: user(12).id,
     memberIds: [user(2).id, user(5).id, user(6).id, user(12).id],
+    moderatorIds: [],
   },
   {
     id: demoId(COMMUNITY, 3),
@@ -668,6 +683,7 @@ export const communities: readonly DemoCommunity[] = [
     visibility: 'PRIVATE',
     createdById: user(7).id,
     memberIds: [user(7).id, user(3).id],
+    moderatorIds: [],
   },
 ];
 
@@ -711,6 +727,66 @@ export const posts: readonly DemoPost[] = [
     title: 'Reunion dinner in Lyon',
     body: 'Alumni dinner on 12 December; tell me if you come so I can book.',
     createdAt: '2026-11-19T09:30:00.000Z',
+  },
+];
+
+/** Comment threads under the posts, written by members of each post's community. */
+export const comments: readonly DemoComment[] = [
+  {
+    id: demoId(COMMENT, 1),
+    postId: posts[0]!.id,
+    parentId: null,
+    authorId: user(4).id,
+    body: 'Mine was a searchable list with debounced fetching, then a question on when to reach for useMemo.',
+    createdAt: '2026-11-18T11:02:00.000Z',
+  },
+  {
+    id: demoId(COMMENT, 2),
+    postId: posts[0]!.id,
+    parentId: demoId(COMMENT, 1),
+    authorId: user(1).id,
+    body: 'Thanks! Did they let you look things up in the React documentation during the exercise?',
+    createdAt: '2026-11-18T11:20:00.000Z',
+  },
+  {
+    id: demoId(COMMENT, 3),
+    postId: posts[0]!.id,
+    parentId: demoId(COMMENT, 2),
+    authorId: user(4).id,
+    body: 'Yes, and they said it counts in your favour when you say out loud what you are looking for.',
+    createdAt: '2026-11-18T12:05:00.000Z',
+  },
+  {
+    id: demoId(COMMENT, 4),
+    postId: posts[0]!.id,
+    parentId: null,
+    authorId: user(11).id,
+    body: 'Practise talking while you type: interviewers grade the reasoning as much as the code.',
+    createdAt: '2026-11-18T14:30:00.000Z',
+  },
+  {
+    id: demoId(COMMENT, 5),
+    postId: posts[2]!.id,
+    parentId: null,
+    authorId: user(12).id,
+    body: 'Around 600 to 750 euros a day for senior Kafka profiles in Paris; less outside Île-de-France.',
+    createdAt: '2026-11-20T18:10:00.000Z',
+  },
+  {
+    id: demoId(COMMENT, 6),
+    postId: posts[2]!.id,
+    parentId: demoId(COMMENT, 5),
+    authorId: user(2).id,
+    body: 'That matches what an IT-services firm offered me. Do clients usually pay on time?',
+    createdAt: '2026-11-20T19:45:00.000Z',
+  },
+  {
+    id: demoId(COMMENT, 7),
+    postId: posts[4]!.id,
+    parentId: null,
+    authorId: user(3).id,
+    body: 'Count me in, and I can bring two people from the old firmware team.',
+    createdAt: '2026-11-19T10:15:00.000Z',
   },
 ];
 

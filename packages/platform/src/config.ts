@@ -137,6 +137,12 @@ export function url(
   });
 }
 
+/** A URL that may be left unset (empty string): the feature it enables is then off. */
+export function optionalUrl(description: string, protocols: readonly string[]): Setting<string> {
+  const required = url(description, { protocols });
+  return { ...required, defaultValue: '', expected: `${required.expected}, or unset` };
+}
+
 /** Comma-separated list; an explicitly empty default means "none". */
 export function list(description: string, defaultValue?: readonly string[]): Setting<readonly string[]> {
   return setting(description, 'a comma-separated list', defaultValue, (raw) =>
@@ -190,6 +196,31 @@ export function authenticationSettings() {
   };
 }
 
+/**
+ * Where domain events travel (packages/events): Redis Streams when `REDIS_URL` is set, otherwise an
+ * event log in one PostgreSQL database shared by every service (not a subgraph's own database).
+ */
+export function eventBackboneSettings() {
+  return {
+    REDIS_URL: optionalUrl(
+      'Redis shared by replicas (events, rate limits, subscriptions); unset: PostgreSQL and memory',
+      ['redis:', 'rediss:'],
+    ),
+    EVENTS_KEY_PREFIX: pattern('prefix of the Redis keys and channels of events and live feeds', {
+      pattern: /^[A-Za-z0-9:_-]{1,64}$/,
+      expected: 'letters, digits, ":", "_" or "-" (at most 64)',
+      defaultValue: 'talentgraph:events:',
+    }),
+    EVENTS_DATABASE_URL: url(
+      'PostgreSQL database of the event log, shared by every service (when REDIS_URL is unset)',
+      {
+        defaultValue: 'postgres://postgres@127.0.0.1:5432/talentgraph_event_bus',
+        protocols: ['postgres:', 'postgresql:'],
+      },
+    ),
+  };
+}
+
 /** Settings every subgraph shares: its own database, and what to do with it at start. */
 export function subgraphSettings(options: { defaultPort: number; database: string }) {
   return {
@@ -204,6 +235,7 @@ export function subgraphSettings(options: { defaultPort: number; database: strin
       max: 200,
     }),
     ...authenticationSettings(),
+    ...eventBackboneSettings(),
     MIGRATE_ON_START: boolean('apply pending migrations at start', true),
     SEED_DEMO_DATA: boolean('insert the demo data set once (skipped when already seeded)', false),
   };

@@ -1,5 +1,16 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import express, { type Express, type Request } from 'express';
 import { requestIdFrom, REQUEST_ID_HEADER } from './request-id.ts';
+
+const currentRequestId = new AsyncLocalStorage<string>();
+
+/**
+ * The id of the HTTP request being served, wherever the code runs on its behalf; null outside a request
+ * (a background task, an event handler). Domain events carry it as their correlation id.
+ */
+export function requestIdInScope(): string | null {
+  return currentRequestId.getStore() ?? null;
+}
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -21,7 +32,7 @@ export function createServiceApp(isReady: () => Promise<boolean>): Express {
   app.use((request, response, next) => {
     request.requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
     response.setHeader(REQUEST_ID_HEADER, request.requestId);
-    next();
+    currentRequestId.run(request.requestId, next);
   });
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok' });

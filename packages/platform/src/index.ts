@@ -13,3 +13,4 @@ export * from './scalars.ts';
 export * from './schema-file.ts';
 export * from './seed.ts';
 export * from './subgraph-service.ts';
+export * from './domain-events.ts';

@@ -80,7 +80,7 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<boolean
     return true;
   } catch (error) {
     // Two services racing to create the same database: the loser sees duplicate_database (42P04).
-    if ((error as { code?: string }).code === '42P04') return false;
+    if (['42P04', '23505'].includes((error as { code?: string }).code ?? '')) return false;
     throw error;
   } finally {
     await client.end();

@@ -9,6 +9,15 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import {
+  OutboxRelay,
+  consumeIdempotently,
+  createEventTransport,
+  eventEntities,
+  type EventConsumer,
+  type EventHandlerDefinition,
+  type EventTransport,
+} from '@talentgraph/events';
 import express, { type Express } from 'express';
 import type { DocumentNode } from 'graphql';
 import {
@@ -60,6 +69,21 @@ export interface SubgraphDefinition {
   readonly routes?: (app: Express, services: SubgraphServices) => void;
   /** Idempotent insertion of the demo data set; run once per database when SEED_DEMO_DATA is on. */
   readonly seedDemoData?: (em: EntityManager) => Promise<void>;
+  /**
+   * The domain events this subgraph reacts to: consumer group name → handlers by event type. Each event
+   * is handled once per group, in a transaction on this subgraph's database (packages/events).
+   */
+  readonly eventConsumers?: (
+    services: SubgraphServices,
+  ) => Readonly<Record<string, Readonly<Record<string, EventHandlerDefinition<never>>>>>;
+}
+
+/**
+ * The entities of a subgraph's database: its own, plus the event outbox and the record of handled events
+ * that every subgraph has (domain events are committed with the change they announce).
+ */
+export function databaseEntities(definition: Pick<SubgraphDefinition, 'entities'>): OrmSettings['entities'] {
+  return [...(definition.entities as unknown[]), ...eventEntities] as OrmSettings['entities'];
 }
 
 export interface SubgraphServices {
@@ -89,7 +113,7 @@ export async function prepareDatabase(
   }
   const orm = await createOrm({
     databaseUrl: config.DATABASE_URL,
-    entities: definition.entities,
+    entities: databaseEntities(definition),
     migrations: definition.migrations,
     poolMax: config.DATABASE_POOL_MAX,
     logger,
@@ -150,12 +174,13 @@ export async function startSubgraph(
     ],
   });
   await apollo.start();
-  definition.routes?.(app, {
+  const services: SubgraphServices = {
     orm,
     logger,
     config,
     authenticate: (authorization) => authenticate(authorization, keys, config),
-  });
+  };
+  definition.routes?.(app, services);
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
@@ -174,10 +199,19 @@ export async function startSubgraph(
       },
     }),
   );
+  let events: EventBackbone;
+  try {
+    events = await startEventBackbone(definition, config, services, logger);
+  } catch (error) {
+    await apollo.stop();
+    await orm.close();
+    throw error;
+  }
   let port: number;
   try {
     port = await listen(httpServer, config.PORT, options.portVariable ?? 'PORT');
   } catch (error) {
+    await events.stop();
     await apollo.stop();
     await orm.close();
     throw error;
@@ -190,7 +224,51 @@ export async function startSubgraph(
     logger,
     async stop() {
       await apollo.stop();
+      await events.stop();
       await orm.close();
+    },
+  };
+}
+
+interface EventBackbone {
+  stop(): Promise<void>;
+}
+
+/**
+ * The subgraph's side of the event backbone: a relay that publishes its committed outbox rows, and its
+ * consumer groups. Redis Streams when REDIS_URL is set; otherwise the shared PostgreSQL event log.
+ */
+async function startEventBackbone(
+  definition: SubgraphDefinition,
+  config: SubgraphConfig,
+  services: SubgraphServices,
+  logger: Logger,
+): Promise<EventBackbone> {
+  if (!config.REDIS_URL) await ensureDatabaseExists(config.EVENTS_DATABASE_URL);
+  const transport: EventTransport = await createEventTransport({
+    redisUrl: config.REDIS_URL || undefined,
+    keyPrefix: config.EVENTS_KEY_PREFIX,
+    eventsDatabaseUrl: config.EVENTS_DATABASE_URL,
+    logger,
+  });
+  const relay = new OutboxRelay({ em: services.orm.em, transport, logger });
+  const consumers: EventConsumer[] = [];
+  try {
+    relay.start();
+    for (const [group, handlers] of Object.entries(definition.eventConsumers?.(services) ?? {})) {
+      consumers.push(await consumeIdempotently(transport, { group, em: services.orm.em, handlers }));
+    }
+  } catch (error) {
+    await Promise.all(consumers.map((consumer) => consumer.stop()));
+    await relay.stop();
+    await transport.close();
+    throw error;
+  }
+  return {
+    async stop() {
+      await Promise.all(consumers.map((consumer) => consumer.stop()));
+      await relay.stop();
+      await transport.close();
     },
   };
 }

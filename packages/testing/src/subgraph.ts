@@ -30,16 +30,28 @@ export async function startTestSubgraph(
     keySource?: KeySource;
     /** Receives every SQL statement, to assert that a query is batched (no N+1). */
     onQuery?: (sql: string) => void;
+    /**
+     * The event log shared with the other services of the test (see createTestDatabase); by default the
+     * subgraph gets an event log of its own, dropped with it.
+     */
+    eventsDatabaseUrl?: string;
+    /** More settings of the subgraph's configuration, e.g. REDIS_URL. */
+    env?: Record<string, string>;
   } = {},
 ): Promise<TestSubgraph> {
   const database = await createTestDatabase(definition.name);
+  const ownEventLog = options.eventsDatabaseUrl
+    ? null
+    : await createTestDatabase(`${definition.name}_event_bus`);
   const config = readConfig(subgraphSettings({ defaultPort: 0, database: definition.name }), {
     DATABASE_URL: database.url,
+    EVENTS_DATABASE_URL: options.eventsDatabaseUrl ?? ownEventLog!.url,
     PORT: '0',
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     SEED_DEMO_DATA: String(options.seed ?? true),
     SHUTDOWN_TIMEOUT_MS: '1000',
+    ...options.env,
   });
   const running = await startSubgraph(definition, config, {
     logger: options.logger ?? createLogger(definition.name, 'silent'),
@@ -52,6 +64,7 @@ export async function startTestSubgraph(
     async close() {
       await running.stop();
       await database.drop();
+      await ownEventLog?.drop();
     },
   };
 }

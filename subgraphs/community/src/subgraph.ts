@@ -1,6 +1,7 @@
 import { loadSchemaFile, type SubgraphDefinition } from '@talentgraph/platform';
 import { entities } from './entities/index.ts';
 import { migrations } from './migrations/index.ts';
+import { mountReaderRoutes } from './readers/routes.ts';
 import { resolvers } from './resolvers/index.ts';
 import { seedDemoData } from './seed.ts';
 
@@ -11,4 +12,5 @@ export const communitySubgraph: SubgraphDefinition = {
   entities,
   migrations,
   seedDemoData,
+  routes: mountReaderRoutes,
 };

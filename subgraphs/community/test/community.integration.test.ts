@@ -1,6 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
+import { Kind, parse, print, type ObjectTypeDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { communities, posts } from '@talentgraph/demo-data';
+import { comments, communities, posts } from '@talentgraph/demo-data';
 import { graphqlRequest, queryDatabase, startTestSubgraph, type TestSubgraph } from '@talentgraph/testing';
 import { seedOnce } from '@talentgraph/platform';
 import { communitySubgraph } from '../src/subgraph.ts';
@@ -298,8 +299,8 @@ describe('community subgraph', () => {
       const forOne = await selectStatementsOf(nestedQuery, { search: typescriptFrance.name });
       const forAll = await selectStatementsOf(nestedQuery);
       expect(forAll).toBe(forOne);
-      // Page and total, member counts, first pages of posts, communities of the posts.
-      expect(forAll).toBe(5);
+      // Page and total, member counts, first pages of posts (whose communities are the ones listed).
+      expect(forAll).toBe(4);
     });
 
     it('resolves N post references in a constant number of queries', async () => {
@@ -365,20 +366,69 @@ describe('community subgraph', () => {
     });
   });
 
+  describe('subscriptions', () => {
+    it('are refused with a clear message when sent to the subgraph rather than to the gateway', async () => {
+      const response = await graphqlRequest(
+        subgraph.url,
+        'subscription ($id: ID!) { postAdded(communityId: $id) { id } }',
+        { id: typescriptFrance.id },
+      );
+      expect(response.errors).toHaveLength(1);
+      expect(response.errors![0]!.message).toBe(
+        'Subscriptions are served by the gateway over WebSocket (graphql-ws on its /graphql path), not by the community subgraph.',
+      );
+      expect(response.errors![0]!.extensions?.['code']).toBe('BAD_REQUEST');
+    });
+
+    it('are declared in the schema the subgraph serves to the gateway, with descriptions', async () => {
+      const response = await graphqlRequest<{ _service: { sdl: string } }>(
+        subgraph.url,
+        '{ _service { sdl } }',
+      );
+      const subscription = parse(response.data!._service.sdl).definitions.find(
+        (definition) =>
+          definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Subscription',
+      ) as ObjectTypeDefinitionNode;
+      expect(
+        subscription.fields!.map((field) => [field.name.value, print(field.type), field.description?.value]),
+      ).toEqual([
+        [
+          'postAdded',
+          'Post!',
+          'A post was published in this community; members only for a private community.',
+        ],
+        ['commentAdded', 'Comment!', 'A comment was added under this post; readers of the post only.'],
+      ]);
+    });
+  });
+
   it('seeds the demo data only once', async () => {
     const ranAgain = await seedOnce(subgraph.orm, 'community-demo-data', seedDemoData);
     expect(ranAgain).toBe(false);
-    const rows = await queryDatabase<{ communities: number; posts: number; members: number }>(
+    const rows = await queryDatabase<{
+      communities: number;
+      posts: number;
+      members: number;
+      moderators: number;
+      comments: number;
+      deepest: number;
+    }>(
       subgraph.database.url,
       `select (select count(*)::int from communities) as communities,
               (select count(*)::int from posts) as posts,
-              (select count(*)::int from community_members) as members`,
+              (select count(*)::int from community_members) as members,
+              (select count(*)::int from community_members where role = 'MODERATOR') as moderators,
+              (select count(*)::int from comments) as comments,
+              (select max(depth)::int from comments) as deepest`,
     );
     expect(rows).toEqual([
       {
         communities: communities.length,
         posts: posts.length,
         members: communities.reduce((total, community) => total + community.memberIds.length, 0),
+        moderators: communities.reduce((total, community) => total + community.moderatorIds.length, 0),
+        comments: comments.length,
+        deepest: 3,
       },
     ]);
   });

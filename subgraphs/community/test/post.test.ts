@@ -4,6 +4,7 @@ import {
   POST_BODY_MAX_LENGTH,
   POST_TITLE_MAX_LENGTH,
   validateNewPost,
+  validatePostEdit,
   type PostValidation,
 } from '../src/domain/post.ts';
 
@@ -133,5 +134,32 @@ describe('validateNewPost', () => {
       expect(validation.problems[0]!.message).toBe('The title needs at least 3 characters (it has 2).');
       for (const problem of validation.problems) expect(problem.message.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('validatePostEdit', () => {
+  const current = { title: 'Reunion dinner in Lyon', body: 'On 12 December.' };
+
+  it('keeps what the edit omits and checks the result as a new post', () => {
+    expect(validatePostEdit(current, { title: '  Reunion dinner in Lyon, 8 pm ' })).toEqual({
+      valid: true,
+      post: { title: 'Reunion dinner in Lyon, 8 pm', body: current.body },
+    });
+    expect(validatePostEdit(current, { title: null, body: 'On 13 December.\r\n' })).toEqual({
+      valid: true,
+      post: { title: current.title, body: 'On 13 December.' },
+    });
+  });
+
+  it('reports the problems of the edited fields', () => {
+    expect(problemsOf(validatePostEdit(current, { title: 'Hi', body: ' ' })!)).toEqual([
+      { field: 'title', code: 'TOO_SHORT' },
+      { field: 'body', code: 'REQUIRED' },
+    ]);
+  });
+
+  it('is null when the edit names no field', () => {
+    expect(validatePostEdit(current, {})).toBeNull();
+    expect(validatePostEdit(current, { title: null, body: null })).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Viewer } from '@talentgraph/auth';
 import { testUser } from '@talentgraph/testing';
 import { COMMUNITY_MEMBER_ROLES } from '../src/domain/community.ts';
-import { canReadPosts } from '../src/domain/visibility.ts';
+import { canReadPosts, moderatesEveryCommunity, readersAmong } from '../src/domain/visibility.ts';
 
 const publicCommunity = { visibility: 'PUBLIC' } as const;
 const privateCommunity = { visibility: 'PRIVATE' } as const;
@@ -41,5 +41,48 @@ describe('canReadPosts', () => {
   it('shows the posts of a private community to moderators and admins of the platform, members or not', () => {
     expect(canReadPosts(privateCommunity, moderator, null)).toBe(true);
     expect(canReadPosts(privateCommunity, admin, null)).toBe(true);
+  });
+});
+
+describe('moderatesEveryCommunity', () => {
+  it('is true for the platform moderators and admins only', () => {
+    expect([moderator, admin].map(moderatesEveryCommunity)).toEqual([true, true]);
+    expect([null, person, recruiter, partner].map(moderatesEveryCommunity)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('needs only the roles, as the gateway passes them for each subscriber', () => {
+    expect(moderatesEveryCommunity({ roles: ['CANDIDATE', 'ADMIN'] })).toBe(true);
+    expect(moderatesEveryCommunity({ roles: [] })).toBe(false);
+  });
+});
+
+describe('readersAmong', () => {
+  const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(
+    (letter) => `00000000-0000-4000-8000-00000000000${letter}`,
+  ) as [string, string, string, string];
+  const subscribers = [
+    { userId: a, roles: ['CANDIDATE'] },
+    { userId: b, roles: ['RECRUITER'] },
+    { userId: c, roles: ['MODERATOR'] },
+    { userId: d, roles: ['ADMIN', 'CANDIDATE'] },
+  ] as const;
+
+  it('keeps every subscriber of a public community, members or not', () => {
+    expect(readersAmong(publicCommunity, subscribers, new Set())).toEqual([a, b, c, d]);
+  });
+
+  it('keeps the members and the platform moderators and admins of a private community', () => {
+    expect(readersAmong(privateCommunity, subscribers, new Set([b]))).toEqual([b, c, d]);
+    expect(readersAmong(privateCommunity, subscribers.slice(0, 2), new Set())).toEqual([]);
+  });
+
+  it('names each reader once, in the order given', () => {
+    const twice = [subscribers[1], subscribers[0], { userId: b, roles: [] }, subscribers[0]];
+    expect(readersAmong(privateCommunity, twice, new Set([a, b]))).toEqual([b, a]);
   });
 });

@@ -3,6 +3,7 @@ import { mountApiKeyRoutes } from './api-keys/routes.ts';
 import { entities } from './entities/index.ts';
 import { identityKeySource, mountIdentityRoutes } from './identity/index.ts';
 import { migrations } from './migrations/index.ts';
+import { NOTIFICATIONS_GROUP, notificationHandlers } from './notifications/event-handlers.ts';
 import { mountQuotaRoutes } from './quotas/routes.ts';
 import { resolvers } from './resolvers/index.ts';
 import { requireLiveSessions } from './sessions/live-session-guard.ts';
@@ -21,4 +22,5 @@ export const usersSubgraph: SubgraphDefinition = {
     mountQuotaRoutes(app, services);
     mountApiKeyRoutes(app, services);
   },
+  eventConsumers: () => ({ [NOTIFICATIONS_GROUP]: notificationHandlers }),
 };

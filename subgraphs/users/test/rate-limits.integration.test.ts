@@ -33,12 +33,12 @@ let replica: RunningSubgraph;
 
 beforeAll(async () => {
   // Both replicas count in the same Redis.
-  process.env['REDIS_URL'] = REDIS_URL;
-  subgraph = await startTestSubgraph(usersSubgraph, { seed: false });
+  subgraph = await startTestSubgraph(usersSubgraph, { seed: false, env: { REDIS_URL } });
   replica = await startSubgraph(
     usersSubgraph,
     readConfig(subgraphSettings({ defaultPort: 0, database: 'users' }), {
       DATABASE_URL: subgraph.database.url,
+      REDIS_URL,
       PORT: '0',
       NODE_ENV: 'test',
       SHUTDOWN_TIMEOUT_MS: '1000',
@@ -50,7 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await replica?.stop();
   await subgraph?.close();
-  delete process.env['REDIS_URL'];
 });
 
 function expectRateLimited(response: GraphQLResponse<unknown>): void {

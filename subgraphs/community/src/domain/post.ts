@@ -1,3 +1,5 @@
+import { characterCount, hasControlCharacter, normalizeLine, normalizeMultiline } from './text.ts';
+
 export const POST_TITLE_MIN_LENGTH = 3;
 export const POST_TITLE_MAX_LENGTH = 200;
 export const POST_BODY_MAX_LENGTH = 20_000;
@@ -24,22 +26,26 @@ export type PostValidation =
   | { readonly valid: true; readonly post: NewPost }
   | { readonly valid: false; readonly problems: readonly PostProblem[] };
 
-// Control characters (Unicode Cc) are invisible, break rendering and can be used to forge text; a title
-// is one line, a body keeps its line breaks and tabs.
-const TITLE_FORBIDDEN = /\p{Cc}/u;
-const BODY_FORBIDDEN = /(?![\n\t])\p{Cc}/u;
-
-/** Lengths count characters as people see them (code points), as PostgreSQL's varchar does, not UTF-16 units. */
-function characterCount(text: string): number {
-  return [...text].length;
-}
-
 export function validateNewPost(input: NewPost): PostValidation {
-  // NFC so that "é" typed as one or two code points counts the same; CRLF from Windows clients becomes LF.
-  const title = input.title.normalize('NFC').trim();
-  const body = input.body.normalize('NFC').replace(/\r\n?/g, '\n').trim();
+  const title = normalizeLine(input.title);
+  const body = normalizeMultiline(input.body);
   const problems = [...titleProblems(title), ...bodyProblems(body)];
   return problems.length === 0 ? { valid: true, post: { title, body } } : { valid: false, problems };
+}
+
+/** An edit of a post: an omitted (or null) field keeps its current value. */
+export interface PostChanges {
+  readonly title?: string | null;
+  readonly body?: string | null;
+}
+
+/**
+ * The post as it will be stored after the edit, or every problem of the result; null when the edit names
+ * no field at all. The merged post is checked as a whole, by the same rules as a new one.
+ */
+export function validatePostEdit(current: NewPost, changes: PostChanges): PostValidation | null {
+  if (changes.title == null && changes.body == null) return null;
+  return validateNewPost({ title: changes.title ?? current.title, body: changes.body ?? current.body });
 }
 
 function titleProblems(title: string): PostProblem[] {
@@ -60,7 +66,7 @@ function titleProblems(title: string): PostProblem[] {
       message: `The title may have at most ${POST_TITLE_MAX_LENGTH} characters (it has ${length}).`,
     });
   }
-  if (TITLE_FORBIDDEN.test(title)) {
+  if (hasControlCharacter(title, 'LINE')) {
     problems.push({
       field: 'title',
       code: 'CONTROL_CHARACTER',
@@ -81,7 +87,7 @@ function bodyProblems(body: string): PostProblem[] {
       message: `The post may have at most ${POST_BODY_MAX_LENGTH} characters (it has ${length}).`,
     });
   }
-  if (BODY_FORBIDDEN.test(body)) {
+  if (hasControlCharacter(body, 'MULTILINE')) {
     problems.push({
       field: 'body',
       code: 'CONTROL_CHARACTER',

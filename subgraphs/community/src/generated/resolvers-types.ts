@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Community as CommunityEntity } from '../entities/Community.ts';
 import type { CommunityMember as CommunityMemberEntity } from '../entities/CommunityMember.ts';
 import type { Post as PostEntity } from '../entities/Post.ts';
+import type { Comment as CommentEntity } from '../entities/Comment.ts';
 import type { SubgraphContext } from '@talentgraph/platform';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -18,6 +19,81 @@ export type Scalars = {
   /** An instant in time, ISO-8601, always serialized in UTC (for example 2026-11-23T08:30:00.000Z). */
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Whom to add to a community, and as what. */
+export type AddCommunityMemberInput = {
+  /** The community. */
+  communityId: Scalars['ID']['input'];
+  /** The role of the new member: MEMBER (default) or MODERATOR. */
+  role?: InputMaybe<CommunityMemberRole>;
+  /** The account to add. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of addCommunityMember. */
+export type AddCommunityMemberPayload = {
+  __typename?: 'AddCommunityMemberPayload';
+  /** Why nobody was added (codes COMMUNITY_NOT_FOUND, ALREADY_MEMBER, ROLE_NOT_GRANTABLE). */
+  errors: Array<CommunityUserError>;
+  /** The new membership; null when errors is not empty. */
+  membership?: Maybe<CommunityMembership>;
+};
+
+/**
+ * A comment on a post, or a reply to another comment of the same post. Threads are at most 5 levels deep:
+ * a comment on the post has depth 1, a reply to it depth 2, and a comment of depth 5 takes no replies.
+ * Readable by whoever may read its post.
+ */
+export type Comment = {
+  __typename?: 'Comment';
+  /** The person who wrote the comment. */
+  author: User;
+  /** Text of the comment; line breaks are significant. */
+  body: Scalars['String']['output'];
+  /** When the comment was published. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Level in the thread: 1 for a comment on the post, 2 for a reply to it, up to 5. */
+  depth: Scalars['Int']['output'];
+  /** Stable identifier of the comment. */
+  id: Scalars['ID']['output'];
+  /** The comment this one replies to; null for a comment made directly on the post. */
+  parent?: Maybe<Comment>;
+  /** The post the comment belongs to. */
+  post: Post;
+  /** Direct replies to this comment, oldest first. */
+  replies: CommentConnection;
+};
+
+
+/**
+ * A comment on a post, or a reply to another comment of the same post. Threads are at most 5 levels deep:
+ * a comment on the post has depth 1, a reply to it depth 2, and a comment of depth 5 takes no replies.
+ * Readable by whoever may read its post.
+ */
+export type CommentRepliesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of comments. */
+export type CommentConnection = {
+  __typename?: 'CommentConnection';
+  /** The comments of this page, each with its cursor. */
+  edges: Array<CommentEdge>;
+  /** Where this page stands in the whole list. */
+  pageInfo: PageInfo;
+  /** How many comments the list has, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One comment in a page. */
+export type CommentEdge = {
+  __typename?: 'CommentEdge';
+  /** Opaque cursor to pass as `after` to continue after this comment. */
+  cursor: Scalars['String']['output'];
+  /** The comment. */
+  node: Comment;
 };
 
 /** A forum where people with a shared interest exchange posts. */
@@ -87,10 +163,28 @@ export type CommunityMemberRole =
 /** A person's place in a community. */
 export type CommunityMembership = {
   __typename?: 'CommunityMembership';
+  /** The community the person belongs to. */
+  community: Community;
   /** When the person joined the community. */
   joinedAt: Scalars['DateTime']['output'];
   /** What the member may do in the community. */
   role: CommunityMemberRole;
+  /** The member. */
+  user: User;
+};
+
+/**
+ * An expected business failure of a community mutation, to show to the person next to the field concerned
+ * (the same shape as the UserError of the account mutations).
+ */
+export type CommunityUserError = {
+  __typename?: 'CommunityUserError';
+  /** Stable machine-readable code, for example ALREADY_MEMBER. */
+  code: Scalars['String']['output'];
+  /** Path of the input field concerned, for example ["input", "title"]; null when no field is concerned. */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** Human-readable explanation, in English. */
+  message: Scalars['String']['output'];
 };
 
 /** Who may read the posts of a community. */
@@ -99,6 +193,170 @@ export type CommunityVisibility =
   | 'PRIVATE'
   /** Anyone may read the posts. */
   | 'PUBLIC';
+
+/** A new comment. */
+export type CreateCommentInput = {
+  /** Text of the comment, 1 to 10,000 characters once trimmed; line breaks and tabs are kept. */
+  body: Scalars['String']['input'];
+  /** The comment of the same post to reply to; omit it to comment on the post itself. */
+  parentCommentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The post to comment on. */
+  postId: Scalars['ID']['input'];
+};
+
+/** The result of createComment. */
+export type CreateCommentPayload = {
+  __typename?: 'CreateCommentPayload';
+  /** The published comment; null when errors is not empty. */
+  comment?: Maybe<Comment>;
+  /**
+   * Why nothing was published (codes POST_NOT_FOUND, PARENT_COMMENT_NOT_FOUND, THREAD_TOO_DEEP; REQUIRED,
+   * TOO_LONG, CONTROL_CHARACTER for the body).
+   */
+  errors: Array<CommunityUserError>;
+};
+
+/** A new post. */
+export type CreatePostInput = {
+  /** Text of the post, 1 to 20,000 characters once trimmed; line breaks and tabs are kept. */
+  body: Scalars['String']['input'];
+  /** The community to publish in. */
+  communityId: Scalars['ID']['input'];
+  /** One-line summary, 3 to 200 characters once trimmed. */
+  title: Scalars['String']['input'];
+};
+
+/** The result of createPost. */
+export type CreatePostPayload = {
+  __typename?: 'CreatePostPayload';
+  /**
+   * Why nothing was published (codes COMMUNITY_NOT_FOUND; REQUIRED, TOO_SHORT, TOO_LONG, CONTROL_CHARACTER
+   * for the title or the body).
+   */
+  errors: Array<CommunityUserError>;
+  /** The published post; null when errors is not empty. */
+  post?: Maybe<Post>;
+};
+
+/** Which post to delete. */
+export type DeletePostInput = {
+  /** The post. */
+  postId: Scalars['ID']['input'];
+};
+
+/** The result of deletePost. */
+export type DeletePostPayload = {
+  __typename?: 'DeletePostPayload';
+  /** The community the post was deleted from; null when errors is not empty. */
+  community?: Maybe<Community>;
+  /** Identifier of the deleted post; null when errors is not empty. */
+  deletedPostId?: Maybe<Scalars['ID']['output']>;
+  /** Why nothing was deleted (code POST_NOT_FOUND). */
+  errors: Array<CommunityUserError>;
+};
+
+/** Which community to join. */
+export type JoinCommunityInput = {
+  /** The community. */
+  communityId: Scalars['ID']['input'];
+};
+
+/** The result of joinCommunity. */
+export type JoinCommunityPayload = {
+  __typename?: 'JoinCommunityPayload';
+  /** Why the caller did not join (codes COMMUNITY_NOT_FOUND, ALREADY_MEMBER). */
+  errors: Array<CommunityUserError>;
+  /** The caller's new membership; null when errors is not empty. */
+  membership?: Maybe<CommunityMembership>;
+};
+
+/** Which community to leave. */
+export type LeaveCommunityInput = {
+  /** The community. */
+  communityId: Scalars['ID']['input'];
+};
+
+/** The result of leaveCommunity. */
+export type LeaveCommunityPayload = {
+  __typename?: 'LeaveCommunityPayload';
+  /** The community left; null when errors is not empty. */
+  community?: Maybe<Community>;
+  /** Why the caller is still a member (codes COMMUNITY_NOT_FOUND, NOT_A_MEMBER, OWNER_CANNOT_LEAVE). */
+  errors: Array<CommunityUserError>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Adds a person to a community, private or public. The community's OWNER and MODERATORs, and the
+   * platform's MODERATORs and ADMINs, add MEMBERs; only the OWNER and the platform's MODERATORs and ADMINs
+   * add MODERATORs.
+   */
+  addCommunityMember: AddCommunityMemberPayload;
+  /** Comments on a post, or replies to one of its comments. Whoever may post in the post's community. */
+  createComment: CreateCommentPayload;
+  /** Publishes a post in a community. Its members only (and the platform's MODERATORs and ADMINs). */
+  createPost: CreatePostPayload;
+  /**
+   * Deletes a post and its comments for good. Its author, the community's OWNER and MODERATORs, and the
+   * platform's MODERATORs and ADMINs.
+   */
+  deletePost: DeletePostPayload;
+  /**
+   * Joins a public community as a MEMBER. A private community is entered when one of its moderators adds
+   * you (addCommunityMember); only the platform's MODERATORs and ADMINs may join one themselves.
+   */
+  joinCommunity: JoinCommunityPayload;
+  /** Leaves a community; its OWNER cannot leave it. */
+  leaveCommunity: LeaveCommunityPayload;
+  /**
+   * Removes a person from a community. The community's OWNER and the platform's MODERATORs and ADMINs
+   * remove MEMBERs and MODERATORs; the community's MODERATORs remove MEMBERs; nobody removes the OWNER.
+   */
+  removeCommunityMember: RemoveCommunityMemberPayload;
+  /** Edits a post. Its author only, while they may still post in its community. */
+  updatePost: UpdatePostPayload;
+};
+
+
+export type MutationAddCommunityMemberArgs = {
+  input: AddCommunityMemberInput;
+};
+
+
+export type MutationCreateCommentArgs = {
+  input: CreateCommentInput;
+};
+
+
+export type MutationCreatePostArgs = {
+  input: CreatePostInput;
+};
+
+
+export type MutationDeletePostArgs = {
+  input: DeletePostInput;
+};
+
+
+export type MutationJoinCommunityArgs = {
+  input: JoinCommunityInput;
+};
+
+
+export type MutationLeaveCommunityArgs = {
+  input: LeaveCommunityInput;
+};
+
+
+export type MutationRemoveCommunityMemberArgs = {
+  input: RemoveCommunityMemberInput;
+};
+
+
+export type MutationUpdatePostArgs = {
+  input: UpdatePostInput;
+};
 
 /** Position of a page within a list (Relay cursor connections). */
 export type PageInfo = {
@@ -120,6 +378,11 @@ export type Post = {
   author: User;
   /** Text of the post; line breaks are significant. */
   body: Scalars['String']['output'];
+  /**
+   * Comments made directly on the post (not the replies to them, which are under each comment's replies),
+   * oldest first. totalCount counts these top-level comments only.
+   */
+  comments: CommentConnection;
   /** The community the post was published in. */
   community: Community;
   /** When the post was published. */
@@ -130,6 +393,13 @@ export type Post = {
   title: Scalars['String']['output'];
   /** When the post was last edited (equal to createdAt when never edited). */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A message published in a community, that members can discuss. */
+export type PostCommentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of posts. */
@@ -154,6 +424,8 @@ export type PostEdge = {
 
 export type Query = {
   __typename?: 'Query';
+  /** One comment by id; null when none has this id or when the caller may not read its post. */
+  comment?: Maybe<Comment>;
   /** Communities by name, public and private alike (the posts of a private one stay hidden from non-members). */
   communities: CommunityConnection;
   /** One community by id or by its URL slug (exactly one of the two); null when none matches. */
@@ -163,6 +435,11 @@ export type Query = {
    * community, for anyone but its members, moderators and admins).
    */
   post?: Maybe<Post>;
+};
+
+
+export type QueryCommentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -181,6 +458,75 @@ export type QueryCommunityArgs = {
 
 export type QueryPostArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** Whom to remove from a community. */
+export type RemoveCommunityMemberInput = {
+  /** The community. */
+  communityId: Scalars['ID']['input'];
+  /** The member to remove. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of removeCommunityMember. */
+export type RemoveCommunityMemberPayload = {
+  __typename?: 'RemoveCommunityMemberPayload';
+  /** The community the member was removed from; null when errors is not empty. */
+  community?: Maybe<Community>;
+  /** Why nobody was removed (codes COMMUNITY_NOT_FOUND, MEMBER_NOT_FOUND, OWNER_CANNOT_BE_REMOVED). */
+  errors: Array<CommunityUserError>;
+};
+
+/**
+ * Live feeds of the forums. The gateway serves them over WebSocket (graphql-ws on its /graphql path); this
+ * subgraph only declares them, so that a subscription's payload can select any field of the supergraph.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** A comment was added under this post; readers of the post only. */
+  commentAdded: Comment;
+  /** A post was published in this community; members only for a private community. */
+  postAdded: Post;
+};
+
+
+/**
+ * Live feeds of the forums. The gateway serves them over WebSocket (graphql-ws on its /graphql path); this
+ * subgraph only declares them, so that a subscription's payload can select any field of the supergraph.
+ */
+export type SubscriptionCommentAddedArgs = {
+  postId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Live feeds of the forums. The gateway serves them over WebSocket (graphql-ws on its /graphql path); this
+ * subgraph only declares them, so that a subscription's payload can select any field of the supergraph.
+ */
+export type SubscriptionPostAddedArgs = {
+  communityId: Scalars['ID']['input'];
+};
+
+/** Changes to a post: an omitted field keeps its value. */
+export type UpdatePostInput = {
+  /** New text, 1 to 20,000 characters once trimmed. */
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** The post to edit. */
+  postId: Scalars['ID']['input'];
+  /** New one-line summary, 3 to 200 characters once trimmed. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of updatePost. */
+export type UpdatePostPayload = {
+  __typename?: 'UpdatePostPayload';
+  /**
+   * Why nothing was changed (codes POST_NOT_FOUND, NOTHING_TO_UPDATE; REQUIRED, TOO_SHORT, TOO_LONG,
+   * CONTROL_CHARACTER for the title or the body).
+   */
+  errors: Array<CommunityUserError>;
+  /** The post as edited; null when errors is not empty. */
+  post?: Maybe<Post>;
 };
 
 /** A person with an account on talentgraph. */
@@ -271,12 +617,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Comment: Comment;
   Community: Community;
   Post: Post;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Comment:
+    ( { __typename: 'Comment' }
+    & GraphQLRecursivePick<FederationTypes['Comment'], {"id":true}> );
   Community:
     ( { __typename: 'Community' }
     & GraphQLRecursivePick<FederationTypes['Community'], {"id":true}> );
@@ -289,42 +639,124 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Community: ResolverTypeWrapper<CommunityEntity>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AddCommunityMemberInput: AddCommunityMemberInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AddCommunityMemberPayload: ResolverTypeWrapper<Omit<AddCommunityMemberPayload, 'membership'> & { membership?: Maybe<ResolversTypes['CommunityMembership']> }>;
+  Comment: ResolverTypeWrapper<CommentEntity>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CommentConnection: ResolverTypeWrapper<Omit<CommentConnection, 'edges'> & { edges: Array<ResolversTypes['CommentEdge']> }>;
+  CommentEdge: ResolverTypeWrapper<Omit<CommentEdge, 'node'> & { node: ResolversTypes['Comment'] }>;
+  Community: ResolverTypeWrapper<CommunityEntity>;
   CommunityConnection: ResolverTypeWrapper<Omit<CommunityConnection, 'edges'> & { edges: Array<ResolversTypes['CommunityEdge']> }>;
   CommunityEdge: ResolverTypeWrapper<Omit<CommunityEdge, 'node'> & { node: ResolversTypes['Community'] }>;
   CommunityMemberRole: CommunityMemberRole;
   CommunityMembership: ResolverTypeWrapper<CommunityMemberEntity>;
+  CommunityUserError: ResolverTypeWrapper<CommunityUserError>;
   CommunityVisibility: CommunityVisibility;
+  CreateCommentInput: CreateCommentInput;
+  CreateCommentPayload: ResolverTypeWrapper<Omit<CreateCommentPayload, 'comment'> & { comment?: Maybe<ResolversTypes['Comment']> }>;
+  CreatePostInput: CreatePostInput;
+  CreatePostPayload: ResolverTypeWrapper<Omit<CreatePostPayload, 'post'> & { post?: Maybe<ResolversTypes['Post']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeletePostInput: DeletePostInput;
+  DeletePostPayload: ResolverTypeWrapper<Omit<DeletePostPayload, 'community'> & { community?: Maybe<ResolversTypes['Community']> }>;
+  JoinCommunityInput: JoinCommunityInput;
+  JoinCommunityPayload: ResolverTypeWrapper<Omit<JoinCommunityPayload, 'membership'> & { membership?: Maybe<ResolversTypes['CommunityMembership']> }>;
+  LeaveCommunityInput: LeaveCommunityInput;
+  LeaveCommunityPayload: ResolverTypeWrapper<Omit<LeaveCommunityPayload, 'community'> & { community?: Maybe<ResolversTypes['Community']> }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Post: ResolverTypeWrapper<PostEntity>;
   PostConnection: ResolverTypeWrapper<Omit<PostConnection, 'edges'> & { edges: Array<ResolversTypes['PostEdge']> }>;
   PostEdge: ResolverTypeWrapper<Omit<PostEdge, 'node'> & { node: ResolversTypes['Post'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RemoveCommunityMemberInput: RemoveCommunityMemberInput;
+  RemoveCommunityMemberPayload: ResolverTypeWrapper<Omit<RemoveCommunityMemberPayload, 'community'> & { community?: Maybe<ResolversTypes['Community']> }>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdatePostInput: UpdatePostInput;
+  UpdatePostPayload: ResolverTypeWrapper<Omit<UpdatePostPayload, 'post'> & { post?: Maybe<ResolversTypes['Post']> }>;
   User: ResolverTypeWrapper<User>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Community: CommunityEntity;
-  String: Scalars['String']['output'];
+  AddCommunityMemberInput: AddCommunityMemberInput;
   ID: Scalars['ID']['output'];
+  AddCommunityMemberPayload: Omit<AddCommunityMemberPayload, 'membership'> & { membership?: Maybe<ResolversParentTypes['CommunityMembership']> };
+  Comment: CommentEntity;
   Int: Scalars['Int']['output'];
+  CommentConnection: Omit<CommentConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommentEdge']> };
+  CommentEdge: Omit<CommentEdge, 'node'> & { node: ResolversParentTypes['Comment'] };
+  Community: CommunityEntity;
   CommunityConnection: Omit<CommunityConnection, 'edges'> & { edges: Array<ResolversParentTypes['CommunityEdge']> };
   CommunityEdge: Omit<CommunityEdge, 'node'> & { node: ResolversParentTypes['Community'] };
   CommunityMembership: CommunityMemberEntity;
+  CommunityUserError: CommunityUserError;
+  CreateCommentInput: CreateCommentInput;
+  CreateCommentPayload: Omit<CreateCommentPayload, 'comment'> & { comment?: Maybe<ResolversParentTypes['Comment']> };
+  CreatePostInput: CreatePostInput;
+  CreatePostPayload: Omit<CreatePostPayload, 'post'> & { post?: Maybe<ResolversParentTypes['Post']> };
   DateTime: Scalars['DateTime']['output'];
+  DeletePostInput: DeletePostInput;
+  DeletePostPayload: Omit<DeletePostPayload, 'community'> & { community?: Maybe<ResolversParentTypes['Community']> };
+  JoinCommunityInput: JoinCommunityInput;
+  JoinCommunityPayload: Omit<JoinCommunityPayload, 'membership'> & { membership?: Maybe<ResolversParentTypes['CommunityMembership']> };
+  LeaveCommunityInput: LeaveCommunityInput;
+  LeaveCommunityPayload: Omit<LeaveCommunityPayload, 'community'> & { community?: Maybe<ResolversParentTypes['Community']> };
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Post: PostEntity;
   PostConnection: Omit<PostConnection, 'edges'> & { edges: Array<ResolversParentTypes['PostEdge']> };
   PostEdge: Omit<PostEdge, 'node'> & { node: ResolversParentTypes['Post'] };
   Query: Record<PropertyKey, never>;
+  RemoveCommunityMemberInput: RemoveCommunityMemberInput;
+  RemoveCommunityMemberPayload: Omit<RemoveCommunityMemberPayload, 'community'> & { community?: Maybe<ResolversParentTypes['Community']> };
+  Subscription: Record<PropertyKey, never>;
+  UpdatePostInput: UpdatePostInput;
+  UpdatePostPayload: Omit<UpdatePostPayload, 'post'> & { post?: Maybe<ResolversParentTypes['Post']> };
   User: User;
+  String: Scalars['String']['output'];
+}>;
+
+export type AuthenticatedDirectiveArgs = { };
+
+export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type HasRoleDirectiveArgs = {
+  roles: Array<Scalars['String']['input']>;
+};
+
+export type HasRoleDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = HasRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AddCommunityMemberPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AddCommunityMemberPayload'] = ResolversParentTypes['AddCommunityMemberPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['CommunityUserError']>, ParentType, ContextType>;
+  membership?: Resolver<Maybe<ResolversTypes['CommunityMembership']>, ParentType, ContextType>;
+}>;
+
+export type CommentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Comment'] = ResolversParentTypes['Comment'], FederationReferenceType extends FederationReferenceTypes['Comment'] = FederationReferenceTypes['Comment']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Comment']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['Comment']>, ParentType, ContextType>;
+  post?: Resolver<ResolversTypes['Post'], ParentType, ContextType>;
+  replies?: Resolver<ResolversTypes['CommentConnection'], ParentType, ContextType, Partial<CommentRepliesArgs>>;
+}>;
+
+export type CommentConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CommentConnection'] = ResolversParentTypes['CommentConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CommentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CommentEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CommentEdge'] = ResolversParentTypes['CommentEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Comment'], ParentType, ContextType>;
 }>;
 
 export type CommunityResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community'], FederationReferenceType extends FederationReferenceTypes['Community'] = FederationReferenceTypes['Community']> = ResolversObject<{
@@ -353,13 +785,58 @@ export type CommunityEdgeResolvers<ContextType = SubgraphContext, ParentType ext
 }>;
 
 export type CommunityMembershipResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CommunityMembership'] = ResolversParentTypes['CommunityMembership']> = ResolversObject<{
+  community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
   joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['CommunityMemberRole'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type CommunityUserErrorResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CommunityUserError'] = ResolversParentTypes['CommunityUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CreateCommentPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CreateCommentPayload'] = ResolversParentTypes['CreateCommentPayload']> = ResolversObject<{
+  comment?: Resolver<Maybe<ResolversTypes['Comment']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['CommunityUserError']>, ParentType, ContextType>;
+}>;
+
+export type CreatePostPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CreatePostPayload'] = ResolversParentTypes['CreatePostPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['CommunityUserError']>, ParentType, ContextType>;
+  post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeletePostPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeletePostPayload'] = ResolversParentTypes['DeletePostPayload']> = ResolversObject<{
+  community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
+  deletedPostId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['CommunityUserError']>, ParentType, ContextType>;
+}>;
+
+export type JoinCommunityPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['JoinCommunityPayload'] = ResolversParentTypes['JoinCommunityPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['CommunityUserError']>, ParentType, ContextType>;
+  membership?: Resolver<Maybe<ResolversTypes['CommunityMembership']>, ParentType, ContextType>;
+}>;
+
+export type LeaveCommunityPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LeaveCommunityPayload'] = ResolversParentTypes['LeaveCommunityPayload']> = ResolversObject<{
+  community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['CommunityUserError']>, ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addCommunityMember?: Resolver<ResolversTypes['AddCommunityMemberPayload'], ParentType, ContextType, RequireFields<MutationAddCommunityMemberArgs, 'input'>>;
+  createComment?: Resolver<ResolversTypes['CreateCommentPayload'], ParentType, ContextType, RequireFields<MutationCreateCommentArgs, 'input'>>;
+  createPost?: Resolver<ResolversTypes['CreatePostPayload'], ParentType, ContextType, RequireFields<MutationCreatePostArgs, 'input'>>;
+  deletePost?: Resolver<ResolversTypes['DeletePostPayload'], ParentType, ContextType, RequireFields<MutationDeletePostArgs, 'input'>>;
+  joinCommunity?: Resolver<ResolversTypes['JoinCommunityPayload'], ParentType, ContextType, RequireFields<MutationJoinCommunityArgs, 'input'>>;
+  leaveCommunity?: Resolver<ResolversTypes['LeaveCommunityPayload'], ParentType, ContextType, RequireFields<MutationLeaveCommunityArgs, 'input'>>;
+  removeCommunityMember?: Resolver<ResolversTypes['RemoveCommunityMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveCommunityMemberArgs, 'input'>>;
+  updatePost?: Resolver<ResolversTypes['UpdatePostPayload'], ParentType, ContextType, RequireFields<MutationUpdatePostArgs, 'input'>>;
+}>;
 
 export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -372,6 +849,7 @@ export type PostResolvers<ContextType = SubgraphContext, ParentType extends Reso
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Post']> | FederationReferenceType, FederationReferenceType, ContextType>;
   author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  comments?: Resolver<ResolversTypes['CommentConnection'], ParentType, ContextType, Partial<PostCommentsArgs>>;
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -391,9 +869,25 @@ export type PostEdgeResolvers<ContextType = SubgraphContext, ParentType extends 
 }>;
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  comment?: Resolver<Maybe<ResolversTypes['Comment']>, ParentType, ContextType, RequireFields<QueryCommentArgs, 'id'>>;
   communities?: Resolver<ResolversTypes['CommunityConnection'], ParentType, ContextType, Partial<QueryCommunitiesArgs>>;
   community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType, Partial<QueryCommunityArgs>>;
   post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType, RequireFields<QueryPostArgs, 'id'>>;
+}>;
+
+export type RemoveCommunityMemberPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RemoveCommunityMemberPayload'] = ResolversParentTypes['RemoveCommunityMemberPayload']> = ResolversObject<{
+  community?: Resolver<Maybe<ResolversTypes['Community']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['CommunityUserError']>, ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  commentAdded?: SubscriptionResolver<ResolversTypes['Comment'], "commentAdded", ParentType, ContextType, RequireFields<SubscriptionCommentAddedArgs, 'postId'>>;
+  postAdded?: SubscriptionResolver<ResolversTypes['Post'], "postAdded", ParentType, ContextType, RequireFields<SubscriptionPostAddedArgs, 'communityId'>>;
+}>;
+
+export type UpdatePostPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UpdatePostPayload'] = ResolversParentTypes['UpdatePostPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['CommunityUserError']>, ParentType, ContextType>;
+  post?: Resolver<Maybe<ResolversTypes['Post']>, ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
@@ -401,16 +895,34 @@ export type UserResolvers<ContextType = SubgraphContext, ParentType extends Reso
 }>;
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
+  AddCommunityMemberPayload?: AddCommunityMemberPayloadResolvers<ContextType>;
+  Comment?: CommentResolvers<ContextType>;
+  CommentConnection?: CommentConnectionResolvers<ContextType>;
+  CommentEdge?: CommentEdgeResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
   CommunityConnection?: CommunityConnectionResolvers<ContextType>;
   CommunityEdge?: CommunityEdgeResolvers<ContextType>;
   CommunityMembership?: CommunityMembershipResolvers<ContextType>;
+  CommunityUserError?: CommunityUserErrorResolvers<ContextType>;
+  CreateCommentPayload?: CreateCommentPayloadResolvers<ContextType>;
+  CreatePostPayload?: CreatePostPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeletePostPayload?: DeletePostPayloadResolvers<ContextType>;
+  JoinCommunityPayload?: JoinCommunityPayloadResolvers<ContextType>;
+  LeaveCommunityPayload?: LeaveCommunityPayloadResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Post?: PostResolvers<ContextType>;
   PostConnection?: PostConnectionResolvers<ContextType>;
   PostEdge?: PostEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RemoveCommunityMemberPayload?: RemoveCommunityMemberPayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  UpdatePostPayload?: UpdatePostPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = SubgraphContext> = ResolversObject<{
+  authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
+  hasRole?: HasRoleDirectiveResolver<any, any, ContextType>;
+}>;

@@ -16,20 +16,48 @@ const VIEWER_MEMBERSHIP_BY_COMMUNITY = Symbol('viewer membership by community');
  */
 export async function viewerMembershipOf(
   communityId: string,
-  { em, loaders, viewer }: SubgraphContext,
+  context: SubgraphContext,
 ): Promise<CommunityMember | null> {
+  const { viewer } = context;
   if (viewer?.kind !== 'USER' || !isUuid(viewer.userId)) return null;
-  const userId = viewer.userId;
-  return loaders
-    .custom<string, CommunityMember | null>(VIEWER_MEMBERSHIP_BY_COMMUNITY, async (communityIds) => {
+  return viewerMemberships(context, viewer.userId).load(communityId);
+}
+
+function viewerMemberships({ em, loaders }: SubgraphContext, userId: string) {
+  return loaders.custom<string, CommunityMember | null>(
+    VIEWER_MEMBERSHIP_BY_COMMUNITY,
+    async (communityIds) => {
       const memberships = await em.find(CommunityMemberSchema, {
         userId,
         community: { $in: [...communityIds] },
       });
       const byCommunity = new Map(memberships.map((membership) => [membership.community.id, membership]));
       return communityIds.map((id) => byCommunity.get(id) ?? null);
-    })
-    .load(communityId);
+    },
+  );
+}
+
+function memberCounts({ em, loaders }: SubgraphContext) {
+  return loaders.custom<string, number>(MEMBER_COUNT_BY_COMMUNITY, async (communityIds) => {
+    const rows = await em
+      .createQueryBuilder(CommunityMemberSchema, 'member')
+      .select(['member.community', raw('count(*) as member_count')])
+      .where({ community: { $in: [...communityIds] } })
+      .groupBy('member.community')
+      .execute<{ community: string; member_count: string }[]>();
+    const counts = new Map(rows.map((row) => [row.community, Number(row.member_count)]));
+    return communityIds.map((communityId) => counts.get(communityId) ?? 0);
+  });
+}
+
+/**
+ * After a membership mutation: what the request's loaders remember of memberships (the member counts,
+ * the viewer's own memberships) predates it, and the payload must show the community as it is now.
+ */
+export function forgetMemberships(context: SubgraphContext): void {
+  memberCounts(context).clearAll();
+  const { viewer } = context;
+  if (viewer?.kind === 'USER' && isUuid(viewer.userId)) viewerMemberships(context, viewer.userId).clearAll();
 }
 
 /**
@@ -55,32 +83,22 @@ export const Community: CommunityResolvers = {
 
   createdBy: (community) => ({ id: community.createdById }),
 
-  memberCount: (community, _args, { em, loaders }) =>
-    loaders
-      .custom<string, number>(MEMBER_COUNT_BY_COMMUNITY, async (communityIds) => {
-        const rows = await em
-          .createQueryBuilder(CommunityMemberSchema, 'member')
-          .select(['member.community', raw('count(*) as member_count')])
-          .where({ community: { $in: [...communityIds] } })
-          .groupBy('member.community')
-          .execute<{ community: string; member_count: string }[]>();
-        const counts = new Map(rows.map((row) => [row.community, Number(row.member_count)]));
-        return communityIds.map((communityId) => counts.get(communityId) ?? 0);
-      })
-      .load(community.id),
+  memberCount: (community, _args, context) => memberCounts(context).load(community.id),
 
   // Hidden posts are not fetched at all, so a hidden community's posts cost no query and reveal no count.
-  posts: async (community, { first, after }, context) =>
-    (await mayReadPosts(community, context))
-      ? context.loaders
-          .pageOfChildren(PostSchema, {
-            parentProperty: 'community',
-            where: {},
-            orderBy: NEWEST_POSTS_FIRST,
-            page: { first, after },
-          })
-          .load(community.id)
-      : NO_POSTS,
+  posts: async (community, { first, after }, context) => {
+    if (!(await mayReadPosts(community, context))) return NO_POSTS;
+    // The posts' own fields (community, comments) look their community up by id: it is already here.
+    context.loaders.byId(CommunitySchema).prime(community.id, community);
+    return context.loaders
+      .pageOfChildren(PostSchema, {
+        parentProperty: 'community',
+        where: {},
+        orderBy: NEWEST_POSTS_FIRST,
+        page: { first, after },
+      })
+      .load(community.id);
+  },
 
   viewerMembership: (community, _args, context) => viewerMembershipOf(community.id, context),
 };

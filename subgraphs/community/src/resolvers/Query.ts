@@ -2,6 +2,7 @@ import { badUserInput, paginate, requireId } from '@talentgraph/platform';
 import { SEARCH_MAX_LENGTH, containsPattern } from '../domain/search.ts';
 import { CommunitySchema } from '../entities/Community.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import { readableComment } from './Comment.ts';
 import { readablePost } from './Post.ts';
 
 export const Query: QueryResolvers = {
@@ -29,4 +30,6 @@ export const Query: QueryResolvers = {
   },
 
   post: (_parent, { id }, context) => readablePost(requireId(id), context),
+
+  comment: (_parent, { id }, context) => readableComment(requireId(id), context),
 };

@@ -9,6 +9,8 @@ import {
   type Viewer,
 } from '@talentgraph/auth';
 import type { EntityManager } from '@talentgraph/platform';
+import { recordAudit } from '../audit/audit-log.ts';
+import { ANONYMOUS_ACTOR, userActor } from '../audit/audit-rules.ts';
 import { UserSchema, type User } from '../entities/User.ts';
 import { identityOf } from '../identity/services.ts';
 import { userError, type UserError } from '../domain/user-error.ts';
@@ -114,9 +116,19 @@ export interface Credentials {
   readonly secondFactor: SecondFactor;
 }
 
+/** Which second factor a sign-in used, for the audit log: none while two-factor is off. */
+function secondFactorUsed(user: User, factor: SecondFactor): 'TOTP' | 'RECOVERY_CODE' | null {
+  if (!user.totpEnabledAt) return null;
+  return factor.totpCode ? 'TOTP' : 'RECOVERY_CODE';
+}
+
 /**
  * Signs in. Attempts are limited per client address and per e-mail (known or not, so the limit reveals
  * nothing either); an unknown e-mail costs the same password hashing as a wrong password.
+ *
+ * Every attempt past the limits is audited: `auth.login`, or `auth.login_failed` with the reason and the
+ * account it was for when the e-mail has one. Never the typed e-mail (people type passwords into it) nor
+ * the password; an attempt refused by the limits is not recorded (they bound what an attacker can write).
  */
 export async function login(
   em: EntityManager,
@@ -128,20 +140,42 @@ export async function login(
   await rateLimits.enforce('signInPerAddress', currentClient().ip ?? 'unknown');
   await rateLimits.enforce('signInPerAccount', email);
   const user = await em.findOne(UserSchema, { email });
+  const failed = async (error: UserError) => {
+    await recordAudit(em, {
+      occurredAt: now,
+      actor: ANONYMOUS_ACTOR,
+      action: 'auth.login_failed',
+      target: user ? { type: 'User', id: user.id } : null,
+      details: { method: 'PASSWORD', reason: error.code },
+    });
+    return refused(error);
+  };
   const stored = user?.passwordHash ?? (await dummyPasswordHash());
   const passwordMatches = await verifyPassword(credentials.password, stored);
-  if (!user || !user.passwordHash || !passwordMatches) return refused(INVALID_CREDENTIALS);
+  if (!user || !user.passwordHash || !passwordMatches) return failed(INVALID_CREDENTIALS);
   if (user.disabledAt) {
-    return refused(userError('ACCOUNT_DISABLED', 'This account is disabled; contact the support.'));
+    return failed(userError('ACCOUNT_DISABLED', 'This account is disabled; contact the support.'));
   }
   const secondFactor = await checkSecondFactor(em, user, credentials.secondFactor, now);
-  if (!secondFactor.ok) return secondFactor;
+  if (!secondFactor.ok) return failed(secondFactor.errors[0]!);
   await rateLimits.reset('signInPerAccount', email);
   const rehashed = needsRehash(user.passwordHash) ? await hashPassword(credentials.password) : null;
   return em.transactional(async (tx) => {
     const account = tx.merge(user);
     if (rehashed) account.passwordHash = rehashed;
-    return { ok: true as const, tokens: await openSession(tx, account, now) };
+    const tokens = await openSession(tx, account, now);
+    await recordAudit(tx, {
+      occurredAt: now,
+      actor: userActor(account.id),
+      action: 'auth.login',
+      target: { type: 'User', id: account.id },
+      details: {
+        method: 'PASSWORD',
+        sessionId: tokens.sessionId,
+        secondFactor: secondFactorUsed(account, credentials.secondFactor),
+      },
+    });
+    return { ok: true as const, tokens };
   });
 }
 
@@ -172,7 +206,15 @@ export async function changePassword(
     account.passwordHash = passwordHash;
     await tx.flush();
     await enqueueAccountEmail(tx, account, 'PASSWORD_CHANGED', now);
-    return endSessionsOf(tx, account.id, 'PASSWORD_CHANGED', now, { except: viewer.sessionId });
+    const ended = await endSessionsOf(tx, account.id, 'PASSWORD_CHANGED', now, { except: viewer.sessionId });
+    await recordAudit(tx, {
+      occurredAt: now,
+      actor: userActor(account.id),
+      action: 'auth.password_changed',
+      target: { type: 'User', id: account.id },
+      details: { endedSessionCount: ended },
+    });
+    return ended;
   });
   return { ok: true, endedSessionCount };
 }

@@ -1,5 +1,7 @@
 import { hashPassword } from '@talentgraph/auth';
 import type { EntityManager } from '@talentgraph/platform';
+import { recordAudit } from '../audit/audit-log.ts';
+import { userActor } from '../audit/audit-rules.ts';
 import { enqueueAccountEmail } from '../email/account-emails.ts';
 import { checkAccountToken, redeemAccountToken } from '../email/account-tokens.ts';
 import { linkError } from '../email/link-errors.ts';
@@ -47,6 +49,15 @@ export async function resetPassword(
     user.emailVerifiedAt ??= now;
     await tx.flush();
     await enqueueAccountEmail(tx, user, 'PASSWORD_CHANGED', now);
-    return { ok: true, endedSessionCount: await endSessionsOf(tx, user.id, 'PASSWORD_RESET', now) };
+    const endedSessionCount = await endSessionsOf(tx, user.id, 'PASSWORD_RESET', now);
+    // Whoever holds the link proved they read the account's mailbox: the log names the account.
+    await recordAudit(tx, {
+      occurredAt: now,
+      actor: userActor(user.id),
+      action: 'auth.password_reset',
+      target: { type: 'User', id: user.id },
+      details: { endedSessionCount },
+    });
+    return { ok: true, endedSessionCount };
   });
 }

@@ -1,6 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import { forbidden, type Viewer } from '@talentgraph/auth';
 import { requireId, type EntityManager } from '@talentgraph/platform';
+import { recordAudit } from '../audit/audit-log.ts';
+import { userActor } from '../audit/audit-rules.ts';
 import { ApiKeySchema, type ApiKey } from '../entities/ApiKey.ts';
 import { OrganizationSchema } from '../entities/Organization.ts';
 import { actorIn } from '../organizations/access.ts';
@@ -71,6 +73,14 @@ export async function createApiKey(
       lastUsedAt: null,
       revokedAt: null,
     });
+    await tx.flush();
+    await recordAudit(tx, {
+      occurredAt: now,
+      actor: userActor(personOf(viewer)),
+      action: 'api_key.created',
+      target: { type: 'ApiKey', id: apiKey.id },
+      details: { organizationId },
+    });
     return { apiKey, secret: generated.plaintext, errors: [] };
   });
 }
@@ -105,6 +115,13 @@ export async function revokeApiKey(
       };
     }
     apiKey.revokedAt = now;
+    await recordAudit(tx, {
+      occurredAt: now,
+      actor: userActor(personOf(viewer)),
+      action: 'api_key.revoked',
+      target: { type: 'ApiKey', id: apiKey.id },
+      details: { organizationId: apiKey.organization.id },
+    });
     return { apiKey, errors: [] };
   });
 }

@@ -1,9 +1,12 @@
 import { ApiKeySchema } from './ApiKey.ts';
 import { InvitationSchema } from './Invitation.ts';
 import { MembershipSchema } from './Membership.ts';
+import { NotificationSchema } from './Notification.ts';
+import { NotificationPreferenceSchema } from './NotificationPreference.ts';
 import { OrganizationSchema } from './Organization.ts';
 import { QuotaUsageSchema } from './QuotaUsage.ts';
 import { AccountTokenSchema } from './AccountToken.ts';
+import { AuditEntrySchema } from './AuditEntry.ts';
 import { EmailMessageSchema } from './EmailMessage.ts';
 import { RecoveryCodeSchema } from './RecoveryCode.ts';
 import { RefreshTokenSchema } from './RefreshToken.ts';
@@ -28,4 +31,7 @@ export const entities = [
   ApiKeySchema,
   SocialLoginAttemptSchema,
   SocialIdentitySchema,
+  NotificationSchema,
+  NotificationPreferenceSchema,
+  AuditEntrySchema,
 ];

@@ -8,6 +8,9 @@ import type { Membership as MembershipEntity } from '../entities/Membership.ts';
 import type { Invitation as InvitationEntity } from '../entities/Invitation.ts';
 import type { ApiKey as ApiKeyEntity } from '../entities/ApiKey.ts';
 import type { QuotaStatus } from '../quotas/plans.ts';
+import type { Notification as NotificationEntity } from '../entities/Notification.ts';
+import type { AuditEntry as AuditEntryEntity } from '../entities/AuditEntry.ts';
+import type { AuditActor as AuditActorModel } from '../audit/audit-rules.ts';
 import type { SubgraphContext } from '@talentgraph/platform';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -26,6 +29,8 @@ export type Scalars = {
   DateTime: { input: Date | string; output: Date | string; }
   /** An email address (RFC 5322 addr-spec), for example claire.dubois@example.com. */
   EmailAddress: { input: string; output: string; }
+  /** A JSON object, for example {"offerId": "4f9c…"}. */
+  JSONObject: { input: unknown; output: unknown; }
   /** An absolute http(s) URL. */
   URL: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -61,10 +66,24 @@ export type Account = {
   emailVerifiedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Identifier of the account (the same as its User). */
   id: Scalars['ID']['output'];
+  /** Where each type of notification reaches the person, every type listed (defaults where the person chose nothing). Only the person themselves (FORBIDDEN otherwise). */
+  notificationPreferences: Array<NotificationPreference>;
+  /** The person's notifications, newest first (those their preferences show in the app). Only the person themselves (FORBIDDEN otherwise). */
+  notifications: NotificationConnection;
   /** Whether signing in asks for a code of an authenticator app. */
   twoFactorEnabled: Scalars['Boolean']['output'];
+  /** How many of the person's notifications are not read yet. Only the person themselves (FORBIDDEN otherwise). */
+  unreadNotificationCount: Scalars['Int']['output'];
   /** The public side of the account, as others see it. */
   user: User;
+};
+
+
+/** The signed-in person's own account, with the details only they can read. */
+export type AccountNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A partner API key, as listed to its organization's OWNERs and ADMINs (never with its secret). */
@@ -106,6 +125,98 @@ export type ApiKeyEdge = {
   cursor: Scalars['String']['output'];
   /** The key. */
   node: ApiKey;
+};
+
+/** Who did what an audit entry records. */
+export type AuditActor = {
+  __typename?: 'AuditActor';
+  /** The user's id (USER) or the API key's id (PARTNER); null for SYSTEM and ANONYMOUS. */
+  id?: Maybe<Scalars['ID']['output']>;
+  /** What kind of actor. */
+  kind: AuditActorKind;
+  /** The account of a USER actor; null for other kinds, or once the account was erased. */
+  user?: Maybe<User>;
+};
+
+/** Kinds of actors in the audit log. */
+export type AuditActorKind =
+  /** Someone not signed in (for example a failed sign-in). */
+  | 'ANONYMOUS'
+  /** A partner calling with an API key. */
+  | 'PARTNER'
+  /** The platform itself (scheduled work, for example a signing-key rotation). */
+  | 'SYSTEM'
+  /** A signed-in person. */
+  | 'USER';
+
+/** One entry of the audit log: who did what to what, when and from where. Entries are never changed nor deleted. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** What happened, as <area>.<what_happened>, for example auth.login_failed or user.role_granted. */
+  action: Scalars['String']['output'];
+  /** Who did it. */
+  actor: AuditActor;
+  /** Ids and codes that complete the action (for example the role granted); never names, e-mail addresses or secrets. */
+  details: Scalars['JSONObject']['output'];
+  /** Stable identifier of the entry. */
+  id: Scalars['ID']['output'];
+  /** Address of the client that did it; null when not done through a request. */
+  ip?: Maybe<Scalars['String']['output']>;
+  /** When it happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** Id of the request that did it (x-request-id), to find it in the services' logs. */
+  requestId?: Maybe<Scalars['String']['output']>;
+  /** The service that recorded it: users, profiles, offers, matching, community, events or gateway. */
+  subgraph: Scalars['String']['output'];
+  /** What it was done to; null when nothing in particular. */
+  target?: Maybe<AuditTarget>;
+};
+
+/** A page of audit entries. */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The entries of this page, each with its cursor. */
+  edges: Array<AuditEntryEdge>;
+  /** Where this page stands in the whole list. */
+  pageInfo: PageInfo;
+  /** How many entries match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One audit entry in a page. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque cursor to pass as `after` to continue after this entry. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEntry;
+};
+
+/** Which audit entries to list; every field given must match. */
+export type AuditLogFilter = {
+  /** Only entries of this exact action, for example auth.login_failed. */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries of this actor (user or API key id). */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries at or after this instant. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only entries recorded by this service, for example users. */
+  subgraph?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries about this thing (give targetType too). */
+  targetId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only entries about this kind of thing, for example User. */
+  targetType?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** What an audit entry's action was done to. */
+export type AuditTarget = {
+  __typename?: 'AuditTarget';
+  /** Its id. */
+  id: Scalars['ID']['output'];
+  /** The kind of thing, for example User, Organization, ApiKey, SigningKey. */
+  type: Scalars['String']['output'];
 };
 
 /** Whose role changes, and to what. */
@@ -400,6 +511,40 @@ export type LogoutPayload = {
   errors: Array<UserError>;
 };
 
+/** Which unread notifications to mark read; without it, all of them. */
+export type MarkAllNotificationsReadInput = {
+  /** Only those created at or before this instant (the newest one the person saw), so that one arriving meanwhile stays unread. */
+  createdUpTo?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Result of markAllNotificationsRead. */
+export type MarkAllNotificationsReadPayload = {
+  __typename?: 'MarkAllNotificationsReadPayload';
+  /** Always empty. */
+  errors: Array<UserError>;
+  /** How many notifications were marked read. */
+  markedCount: Scalars['Int']['output'];
+  /** How many of the caller's notifications are still unread. */
+  unreadNotificationCount: Scalars['Int']['output'];
+};
+
+/** The notification to mark read. */
+export type MarkNotificationReadInput = {
+  /** Identifier of one of the caller's notifications. */
+  notificationId: Scalars['ID']['input'];
+};
+
+/** Result of markNotificationRead. */
+export type MarkNotificationReadPayload = {
+  __typename?: 'MarkNotificationReadPayload';
+  /** Why nothing was marked: NOTIFICATION_NOT_FOUND (no notification of the caller has this id). */
+  errors: Array<UserError>;
+  /** The notification, now read; null when errors is not empty. */
+  notification?: Maybe<Notification>;
+  /** How many of the caller's notifications are still unread. */
+  unreadNotificationCount: Scalars['Int']['output'];
+};
+
 /** What a member may do within an organization. */
 export type MembershipRole =
   /** Manages members and every offer. */
@@ -447,6 +592,10 @@ export type Mutation = {
   logout: LogoutPayload;
   /** Ends every session of the caller's account, on every device, this one included. */
   logoutEverywhere: LogoutEverywherePayload;
+  /** Marks the caller's unread notifications read: all of them, or those created up to a given instant. */
+  markAllNotificationsRead: MarkAllNotificationsReadPayload;
+  /** Marks one of the caller's notifications read (one already read keeps the time it was first read). */
+  markNotificationRead: MarkNotificationReadPayload;
   /** Exchanges a refresh token for a new access token and the next refresh token (each refresh token works once). UNAUTHENTICATED when the session has ended. */
   refreshToken: RefreshTokenPayload;
   /** Creates an account as CANDIDATE, RECRUITER or MENTOR and signs it in; a verification e-mail is sent to the address. */
@@ -471,6 +620,8 @@ export type Mutation = {
   startSocialLogin: StartSocialLoginPayload;
   /** Changes the caller's name, language or avatar. Roles and e-mail address cannot be changed here. */
   updateMe: UpdateMePayload;
+  /** Sets, per type of notification, whether it shows in the app and whether it is e-mailed; the types not given keep their setting. */
+  updateNotificationPreferences: UpdateNotificationPreferencesPayload;
   /** Changes an organization's public details. OWNER or ADMIN of it. */
   updateOrganization: UpdateOrganizationPayload;
   /** Verifies an e-mail address with the token of the link sent to it (single use, valid 24 hours). */
@@ -553,6 +704,16 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationMarkAllNotificationsReadArgs = {
+  input?: InputMaybe<MarkAllNotificationsReadInput>;
+};
+
+
+export type MutationMarkNotificationReadArgs = {
+  input: MarkNotificationReadInput;
+};
+
+
 export type MutationRefreshTokenArgs = {
   input: RefreshTokenInput;
 };
@@ -603,6 +764,11 @@ export type MutationUpdateMeArgs = {
 };
 
 
+export type MutationUpdateNotificationPreferencesArgs = {
+  input: UpdateNotificationPreferencesInput;
+};
+
+
 export type MutationUpdateOrganizationArgs = {
   input: UpdateOrganizationInput;
 };
@@ -611,6 +777,91 @@ export type MutationUpdateOrganizationArgs = {
 export type MutationVerifyEmailArgs = {
   input: VerifyEmailInput;
 };
+
+/** Something that happened which concerns one person, written in their language when it happened. Only its recipient reads it. */
+export type Notification = {
+  __typename?: 'Notification';
+  /** A few sentences, in the recipient's language. */
+  body: Scalars['String']['output'];
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The values it was written from, ids included (for example offerId), for clients that deep-link. */
+  data: Scalars['JSONObject']['output'];
+  /** Stable identifier of the notification. */
+  id: Scalars['ID']['output'];
+  /** Path in the web app to open, for example /offers/4f9c…; the client adds its own origin. Null when there is nothing to open. */
+  link?: Maybe<Scalars['String']['output']>;
+  /** Whether the recipient read it. */
+  read: Scalars['Boolean']['output'];
+  /** When the recipient read it; null while unread. */
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The person it is for. */
+  recipient: User;
+  /** One line, in the recipient's language, for example "Claire invites you to join Acme Robotics". */
+  title: Scalars['String']['output'];
+  /** What it is about. */
+  type: NotificationType;
+};
+
+/** A page of notifications. */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  /** The notifications of this page, each with its cursor. */
+  edges: Array<NotificationEdge>;
+  /** Where this page stands in the whole list. */
+  pageInfo: PageInfo;
+  /** How many notifications match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One notification in a page. */
+export type NotificationEdge = {
+  __typename?: 'NotificationEdge';
+  /** Opaque cursor to pass as `after` to continue after this notification. */
+  cursor: Scalars['String']['output'];
+  /** The notification. */
+  node: Notification;
+};
+
+/** Where one type of notification reaches the person; both channels off silences it. */
+export type NotificationPreference = {
+  __typename?: 'NotificationPreference';
+  /** Whether it is also e-mailed (only to a verified address). */
+  email: Scalars['Boolean']['output'];
+  /** Whether this type can be e-mailed at all: an organization invitation is an e-mail already, so its notification never is. */
+  emailOffered: Scalars['Boolean']['output'];
+  /** Whether it shows in the app (and through notificationAdded). */
+  inApp: Scalars['Boolean']['output'];
+  /** The type of notification. */
+  type: NotificationType;
+};
+
+/** The channels of one type of notification. */
+export type NotificationPreferenceInput = {
+  /** Whether it is also e-mailed (false for ORGANIZATION_INVITATION, which offers no e-mail). */
+  email: Scalars['Boolean']['input'];
+  /** Whether it shows in the app. */
+  inApp: Scalars['Boolean']['input'];
+  /** The type of notification. */
+  type: NotificationType;
+};
+
+/** What a notification is about. */
+export type NotificationType =
+  /** An event the person registered to starts soon. */
+  | 'EVENT_REMINDER'
+  /** An offer matches the person's profile. */
+  | 'MATCH_FOUND'
+  /** Someone mentioned the person in a post, a comment or a message. */
+  | 'MENTION'
+  /** Someone commented on a post of the person. */
+  | 'NEW_COMMENT_ON_MY_POST'
+  /** Someone invites the person to join their organization. */
+  | 'ORGANIZATION_INVITATION'
+  /** A moderator validated or rejected the person's profile. */
+  | 'PROFILE_DECISION'
+  /** A notice from the platform itself. */
+  | 'SYSTEM';
 
 /** A company, IT-services firm, school or scholarship provider that recruits through talentgraph. */
 export type Organization = {
@@ -791,8 +1042,12 @@ export type Plan =
 
 export type Query = {
   __typename?: 'Query';
+  /** The audit log of the platform, newest first: sign-ins, changes of rights, keys, and what other services report. Platform ADMIN only. */
+  auditLog: AuditEntryConnection;
   /** The signed-in person's own account. */
   me: Account;
+  /** One of the caller's own notifications by id; null for anyone else's (the gateway reads live notifications with it). */
+  notification?: Maybe<Notification>;
   /** One organization by id or by its URL slug (exactly one of the two); null when none matches. */
   organization?: Maybe<Organization>;
   /** Organizations by name, optionally of one kind. */
@@ -801,6 +1056,18 @@ export type Query = {
   socialLoginProviders: Array<Scalars['String']['output']>;
   /** One account by id; null when no account has this id. */
   user?: Maybe<User>;
+};
+
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryNotificationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1057,6 +1324,12 @@ export type StartSocialLoginPayload = {
   expiresAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** A notification for the signed-in person, as it is created. */
+  notificationAdded: Notification;
+};
+
 /** Changes to the caller's own account; omitted fields stay as they are. */
 export type UpdateMeInput = {
   /** Portrait or avatar image; null removes it. */
@@ -1074,6 +1347,21 @@ export type UpdateMePayload = {
   account?: Maybe<Account>;
   /** Why nothing was changed: INVALID_DISPLAY_NAME. */
   errors: Array<UserError>;
+};
+
+/** New channels for some types of notification. */
+export type UpdateNotificationPreferencesInput = {
+  /** One entry per type to change, each type at most once. */
+  preferences: Array<NotificationPreferenceInput>;
+};
+
+/** Result of updateNotificationPreferences. */
+export type UpdateNotificationPreferencesPayload = {
+  __typename?: 'UpdateNotificationPreferencesPayload';
+  /** Why nothing was changed: DUPLICATE_NOTIFICATION_TYPE or EMAIL_NOT_OFFERED. */
+  errors: Array<UserError>;
+  /** Every type with its channels as they are now; null when errors is not empty. */
+  preferences?: Maybe<Array<NotificationPreference>>;
 };
 
 /** Changes to an organization's public details: an omitted field keeps its value, null clears an optional one. The slug never changes, so links keep working. */
@@ -1229,12 +1517,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Notification: Notification;
   Organization: Organization;
   User: User;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Notification:
+    ( { __typename: 'Notification' }
+    & GraphQLRecursivePick<FederationTypes['Notification'], {"id":true}> );
   Organization:
     ( { __typename: 'Organization' }
     & GraphQLRecursivePick<FederationTypes['Organization'], {"id":true}> );
@@ -1252,10 +1544,17 @@ export type ResolversTypes = ResolversObject<{
   Account: ResolverTypeWrapper<AccountEntity>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ApiKey: ResolverTypeWrapper<ApiKeyEntity>;
   ApiKeyConnection: ResolverTypeWrapper<Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversTypes['ApiKeyEdge']> }>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ApiKeyEdge: ResolverTypeWrapper<Omit<ApiKeyEdge, 'node'> & { node: ResolversTypes['ApiKey'] }>;
+  AuditActor: ResolverTypeWrapper<AuditActorModel>;
+  AuditActorKind: AuditActorKind;
+  AuditEntry: ResolverTypeWrapper<AuditEntryEntity>;
+  AuditEntryConnection: ResolverTypeWrapper<Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }>;
+  AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
+  AuditLogFilter: AuditLogFilter;
+  AuditTarget: ResolverTypeWrapper<AuditTarget>;
   ChangeMemberRoleInput: ChangeMemberRoleInput;
   ChangeMemberRolePayload: ResolverTypeWrapper<Omit<ChangeMemberRolePayload, 'membership'> & { membership?: Maybe<ResolversTypes['OrganizationMembership']> }>;
   ChangeOrganizationPlanInput: ChangeOrganizationPlanInput;
@@ -1284,6 +1583,7 @@ export type ResolversTypes = ResolversObject<{
   GrantRolePayload: ResolverTypeWrapper<Omit<GrantRolePayload, 'account'> & { account?: Maybe<ResolversTypes['Account']> }>;
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: ResolverTypeWrapper<Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversTypes['OrganizationInvitation']> }>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   LeaveOrganizationInput: LeaveOrganizationInput;
   LeaveOrganizationPayload: ResolverTypeWrapper<Omit<LeaveOrganizationPayload, 'organization'> & { organization?: Maybe<ResolversTypes['Organization']> }>;
   Locale: Locale;
@@ -1291,8 +1591,18 @@ export type ResolversTypes = ResolversObject<{
   LoginPayload: ResolverTypeWrapper<Omit<LoginPayload, 'session'> & { session?: Maybe<ResolversTypes['SessionTokens']> }>;
   LogoutEverywherePayload: ResolverTypeWrapper<LogoutEverywherePayload>;
   LogoutPayload: ResolverTypeWrapper<LogoutPayload>;
+  MarkAllNotificationsReadInput: MarkAllNotificationsReadInput;
+  MarkAllNotificationsReadPayload: ResolverTypeWrapper<MarkAllNotificationsReadPayload>;
+  MarkNotificationReadInput: MarkNotificationReadInput;
+  MarkNotificationReadPayload: ResolverTypeWrapper<Omit<MarkNotificationReadPayload, 'notification'> & { notification?: Maybe<ResolversTypes['Notification']> }>;
   MembershipRole: MembershipRole;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Notification: ResolverTypeWrapper<NotificationEntity>;
+  NotificationConnection: ResolverTypeWrapper<Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversTypes['NotificationEdge']> }>;
+  NotificationEdge: ResolverTypeWrapper<Omit<NotificationEdge, 'node'> & { node: ResolversTypes['Notification'] }>;
+  NotificationPreference: ResolverTypeWrapper<NotificationPreference>;
+  NotificationPreferenceInput: NotificationPreferenceInput;
+  NotificationType: NotificationType;
   Organization: ResolverTypeWrapper<OrganizationEntity>;
   OrganizationConnection: ResolverTypeWrapper<Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversTypes['OrganizationEdge']> }>;
   OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
@@ -1331,9 +1641,12 @@ export type ResolversTypes = ResolversObject<{
   SigningKey: ResolverTypeWrapper<SigningKeyEntity>;
   StartSocialLoginInput: StartSocialLoginInput;
   StartSocialLoginPayload: ResolverTypeWrapper<StartSocialLoginPayload>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpdateMeInput: UpdateMeInput;
   UpdateMePayload: ResolverTypeWrapper<Omit<UpdateMePayload, 'account'> & { account?: Maybe<ResolversTypes['Account']> }>;
+  UpdateNotificationPreferencesInput: UpdateNotificationPreferencesInput;
+  UpdateNotificationPreferencesPayload: ResolverTypeWrapper<UpdateNotificationPreferencesPayload>;
   UpdateOrganizationInput: UpdateOrganizationInput;
   UpdateOrganizationPayload: ResolverTypeWrapper<Omit<UpdateOrganizationPayload, 'organization'> & { organization?: Maybe<ResolversTypes['Organization']> }>;
   User: ResolverTypeWrapper<UserEntity>;
@@ -1350,10 +1663,16 @@ export type ResolversParentTypes = ResolversObject<{
   Account: AccountEntity;
   Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
   ApiKey: ApiKeyEntity;
   ApiKeyConnection: Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApiKeyEdge']> };
-  Int: Scalars['Int']['output'];
   ApiKeyEdge: Omit<ApiKeyEdge, 'node'> & { node: ResolversParentTypes['ApiKey'] };
+  AuditActor: AuditActorModel;
+  AuditEntry: AuditEntryEntity;
+  AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
+  AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
+  AuditLogFilter: AuditLogFilter;
+  AuditTarget: AuditTarget;
   ChangeMemberRoleInput: ChangeMemberRoleInput;
   ChangeMemberRolePayload: Omit<ChangeMemberRolePayload, 'membership'> & { membership?: Maybe<ResolversParentTypes['OrganizationMembership']> };
   ChangeOrganizationPlanInput: ChangeOrganizationPlanInput;
@@ -1382,13 +1701,23 @@ export type ResolversParentTypes = ResolversObject<{
   GrantRolePayload: Omit<GrantRolePayload, 'account'> & { account?: Maybe<ResolversParentTypes['Account']> };
   InviteMemberInput: InviteMemberInput;
   InviteMemberPayload: Omit<InviteMemberPayload, 'invitation'> & { invitation?: Maybe<ResolversParentTypes['OrganizationInvitation']> };
+  JSONObject: Scalars['JSONObject']['output'];
   LeaveOrganizationInput: LeaveOrganizationInput;
   LeaveOrganizationPayload: Omit<LeaveOrganizationPayload, 'organization'> & { organization?: Maybe<ResolversParentTypes['Organization']> };
   LoginInput: LoginInput;
   LoginPayload: Omit<LoginPayload, 'session'> & { session?: Maybe<ResolversParentTypes['SessionTokens']> };
   LogoutEverywherePayload: LogoutEverywherePayload;
   LogoutPayload: LogoutPayload;
+  MarkAllNotificationsReadInput: MarkAllNotificationsReadInput;
+  MarkAllNotificationsReadPayload: MarkAllNotificationsReadPayload;
+  MarkNotificationReadInput: MarkNotificationReadInput;
+  MarkNotificationReadPayload: Omit<MarkNotificationReadPayload, 'notification'> & { notification?: Maybe<ResolversParentTypes['Notification']> };
   Mutation: Record<PropertyKey, never>;
+  Notification: NotificationEntity;
+  NotificationConnection: Omit<NotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['NotificationEdge']> };
+  NotificationEdge: Omit<NotificationEdge, 'node'> & { node: ResolversParentTypes['Notification'] };
+  NotificationPreference: NotificationPreference;
+  NotificationPreferenceInput: NotificationPreferenceInput;
   Organization: OrganizationEntity;
   OrganizationConnection: Omit<OrganizationConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganizationEdge']> };
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
@@ -1423,9 +1752,12 @@ export type ResolversParentTypes = ResolversObject<{
   SigningKey: SigningKeyEntity;
   StartSocialLoginInput: StartSocialLoginInput;
   StartSocialLoginPayload: StartSocialLoginPayload;
+  Subscription: Record<PropertyKey, never>;
   URL: Scalars['URL']['output'];
   UpdateMeInput: UpdateMeInput;
   UpdateMePayload: Omit<UpdateMePayload, 'account'> & { account?: Maybe<ResolversParentTypes['Account']> };
+  UpdateNotificationPreferencesInput: UpdateNotificationPreferencesInput;
+  UpdateNotificationPreferencesPayload: UpdateNotificationPreferencesPayload;
   UpdateOrganizationInput: UpdateOrganizationInput;
   UpdateOrganizationPayload: Omit<UpdateOrganizationPayload, 'organization'> & { organization?: Maybe<ResolversParentTypes['Organization']> };
   User: UserEntity;
@@ -1457,7 +1789,10 @@ export type AccountResolvers<ContextType = SubgraphContext, ParentType extends R
   emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   emailVerifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notificationPreferences?: Resolver<Array<ResolversTypes['NotificationPreference']>, ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<AccountNotificationsArgs, 'unreadOnly'>>;
   twoFactorEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  unreadNotificationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
@@ -1481,6 +1816,40 @@ export type ApiKeyConnectionResolvers<ContextType = SubgraphContext, ParentType 
 export type ApiKeyEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ApiKeyEdge'] = ResolversParentTypes['ApiKeyEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+}>;
+
+export type AuditActorResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = ResolversObject<{
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AuditActorKind'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
+export type AuditEntryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['AuditActor'], ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subgraph?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  target?: Resolver<Maybe<ResolversTypes['AuditTarget']>, ParentType, ContextType>;
+}>;
+
+export type AuditEntryConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AuditEntryEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
+}>;
+
+export type AuditTargetResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AuditTarget'] = ResolversParentTypes['AuditTarget']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ChangeMemberRolePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ChangeMemberRolePayload'] = ResolversParentTypes['ChangeMemberRolePayload']> = ResolversObject<{
@@ -1564,6 +1933,10 @@ export type InviteMemberPayloadResolvers<ContextType = SubgraphContext, ParentTy
   invitation?: Resolver<Maybe<ResolversTypes['OrganizationInvitation']>, ParentType, ContextType>;
 }>;
 
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
 export type LeaveOrganizationPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LeaveOrganizationPayload'] = ResolversParentTypes['LeaveOrganizationPayload']> = ResolversObject<{
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
@@ -1582,6 +1955,18 @@ export type LogoutEverywherePayloadResolvers<ContextType = SubgraphContext, Pare
 export type LogoutPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LogoutPayload'] = ResolversParentTypes['LogoutPayload']> = ResolversObject<{
   ended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type MarkAllNotificationsReadPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MarkAllNotificationsReadPayload'] = ResolversParentTypes['MarkAllNotificationsReadPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  markedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unreadNotificationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MarkNotificationReadPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MarkNotificationReadPayload'] = ResolversParentTypes['MarkNotificationReadPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  notification?: Resolver<Maybe<ResolversTypes['Notification']>, ParentType, ContextType>;
+  unreadNotificationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1603,6 +1988,8 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   login?: Resolver<ResolversTypes['LoginPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   logout?: Resolver<ResolversTypes['LogoutPayload'], ParentType, ContextType>;
   logoutEverywhere?: Resolver<ResolversTypes['LogoutEverywherePayload'], ParentType, ContextType>;
+  markAllNotificationsRead?: Resolver<ResolversTypes['MarkAllNotificationsReadPayload'], ParentType, ContextType, Partial<MutationMarkAllNotificationsReadArgs>>;
+  markNotificationRead?: Resolver<ResolversTypes['MarkNotificationReadPayload'], ParentType, ContextType, RequireFields<MutationMarkNotificationReadArgs, 'input'>>;
   refreshToken?: Resolver<ResolversTypes['RefreshTokenPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'input'>>;
   register?: Resolver<ResolversTypes['RegisterPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
   removeMember?: Resolver<ResolversTypes['RemoveMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'input'>>;
@@ -1615,8 +2002,41 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   rotateSigningKey?: Resolver<ResolversTypes['RotateSigningKeyPayload'], ParentType, ContextType>;
   startSocialLogin?: Resolver<ResolversTypes['StartSocialLoginPayload'], ParentType, ContextType, RequireFields<MutationStartSocialLoginArgs, 'input'>>;
   updateMe?: Resolver<ResolversTypes['UpdateMePayload'], ParentType, ContextType, RequireFields<MutationUpdateMeArgs, 'input'>>;
+  updateNotificationPreferences?: Resolver<ResolversTypes['UpdateNotificationPreferencesPayload'], ParentType, ContextType, RequireFields<MutationUpdateNotificationPreferencesArgs, 'input'>>;
   updateOrganization?: Resolver<ResolversTypes['UpdateOrganizationPayload'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'input'>>;
   verifyEmail?: Resolver<ResolversTypes['VerifyEmailPayload'], ParentType, ContextType, RequireFields<MutationVerifyEmailArgs, 'input'>>;
+}>;
+
+export type NotificationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification'], FederationReferenceType extends FederationReferenceTypes['Notification'] = FederationReferenceTypes['Notification']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Notification']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  link?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  recipient?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['NotificationType'], ParentType, ContextType>;
+}>;
+
+export type NotificationConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['NotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type NotificationEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['NotificationEdge'] = ResolversParentTypes['NotificationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Notification'], ParentType, ContextType>;
+}>;
+
+export type NotificationPreferenceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['NotificationPreference'] = ResolversParentTypes['NotificationPreference']> = ResolversObject<{
+  email?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  emailOffered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  inApp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['NotificationType'], ParentType, ContextType>;
 }>;
 
 export type OrganizationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = ResolversObject<{
@@ -1694,7 +2114,9 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
 }>;
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
   me?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
+  notification?: Resolver<Maybe<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationArgs, 'id'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<QueryOrganizationArgs>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, Partial<QueryOrganizationsArgs>>;
   socialLoginProviders?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1780,6 +2202,10 @@ export type StartSocialLoginPayloadResolvers<ContextType = SubgraphContext, Pare
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  notificationAdded?: SubscriptionResolver<ResolversTypes['Notification'], "notificationAdded", ParentType, ContextType>;
+}>;
+
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
   name: 'URL';
 }
@@ -1787,6 +2213,11 @@ export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes[
 export type UpdateMePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UpdateMePayload'] = ResolversParentTypes['UpdateMePayload']> = ResolversObject<{
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type UpdateNotificationPreferencesPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UpdateNotificationPreferencesPayload'] = ResolversParentTypes['UpdateNotificationPreferencesPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  preferences?: Resolver<Maybe<Array<ResolversTypes['NotificationPreference']>>, ParentType, ContextType>;
 }>;
 
 export type UpdateOrganizationPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UpdateOrganizationPayload'] = ResolversParentTypes['UpdateOrganizationPayload']> = ResolversObject<{
@@ -1822,6 +2253,11 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
   ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
+  AuditActor?: AuditActorResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
+  AuditTarget?: AuditTargetResolvers<ContextType>;
   ChangeMemberRolePayload?: ChangeMemberRolePayloadResolvers<ContextType>;
   ChangeOrganizationPlanPayload?: ChangeOrganizationPlanPayloadResolvers<ContextType>;
   ChangePasswordPayload?: ChangePasswordPayloadResolvers<ContextType>;
@@ -1838,11 +2274,18 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   EnrollTotpPayload?: EnrollTotpPayloadResolvers<ContextType>;
   GrantRolePayload?: GrantRolePayloadResolvers<ContextType>;
   InviteMemberPayload?: InviteMemberPayloadResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
   LeaveOrganizationPayload?: LeaveOrganizationPayloadResolvers<ContextType>;
   LoginPayload?: LoginPayloadResolvers<ContextType>;
   LogoutEverywherePayload?: LogoutEverywherePayloadResolvers<ContextType>;
   LogoutPayload?: LogoutPayloadResolvers<ContextType>;
+  MarkAllNotificationsReadPayload?: MarkAllNotificationsReadPayloadResolvers<ContextType>;
+  MarkNotificationReadPayload?: MarkNotificationReadPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
+  NotificationEdge?: NotificationEdgeResolvers<ContextType>;
+  NotificationPreference?: NotificationPreferenceResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
@@ -1868,8 +2311,10 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   SessionTokens?: SessionTokensResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;
   StartSocialLoginPayload?: StartSocialLoginPayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UpdateMePayload?: UpdateMePayloadResolvers<ContextType>;
+  UpdateNotificationPreferencesPayload?: UpdateNotificationPreferencesPayloadResolvers<ContextType>;
   UpdateOrganizationPayload?: UpdateOrganizationPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

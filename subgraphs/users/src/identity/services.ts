@@ -53,7 +53,7 @@ export function startIdentityServices(services: SubgraphServices): IdentityServi
   );
   const tasks = new BackgroundTasks(logger);
   const rateLimits = new RateLimits({
-    redisUrl: config.REDIS_URL,
+    redisUrl: services.config.REDIS_URL,
     namespace: new URL(services.config.DATABASE_URL).pathname.slice(1),
   });
   // Computed now rather than at the first sign-in with an unknown e-mail, whose answer would be slower.

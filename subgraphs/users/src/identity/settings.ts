@@ -1,6 +1,7 @@
 import {
   ConfigError,
   integer,
+  optionalUrl,
   readConfig,
   text,
   trustedProxies,
@@ -24,12 +25,6 @@ function encryptionKey(description: string): Setting<Buffer> {
     defaultValue: parseEncryptionKey(DEVELOPMENT_ENCRYPTION_KEY),
     parse: parseEncryptionKey,
   };
-}
-
-/** A URL that may be left unset (empty string): the feature it enables is then off. */
-function optionalUrl(description: string, protocols: readonly string[]): Setting<string> {
-  const required = url(description, { protocols });
-  return { ...required, defaultValue: '', expected: `${required.expected}, or unset` };
 }
 
 /** Settings of accounts, sessions, signing keys, e-mails and rate limits (the users subgraph only). */
@@ -61,10 +56,6 @@ export const identitySettings = {
     min: 50,
     max: 600_000,
   }),
-  REDIS_URL: optionalUrl('Redis shared by replicas for rate limits; unset counts in process memory', [
-    'redis:',
-    'rediss:',
-  ]),
   TRUSTED_PROXIES: trustedProxies(['loopback']),
 };
 

@@ -8,6 +8,7 @@ import { InvitationSchema, type Invitation } from '../entities/Invitation.ts';
 import { MembershipSchema, type Membership } from '../entities/Membership.ts';
 import { OrganizationSchema } from '../entities/Organization.ts';
 import { UserSchema } from '../entities/User.ts';
+import { notify } from '../notifications/notify.ts';
 import { announceInvitation } from './invitation-email.ts';
 import { invitationExpiry, invitationState } from './invitation-rules.ts';
 import { personOf } from './members.ts';
@@ -26,7 +27,9 @@ export interface InvitationPayload {
 /**
  * Sends an invitation: the token goes only into the email, queued in the outbox within the same
  * transaction as the invitation (both or neither). A newer invitation to the same address replaces the
- * pending one, so only the latest link works.
+ * pending one, so only the latest link works. When the address already has an account, the person is
+ * also notified in the app (ORGANIZATION_INVITATION), in the same transaction; the notification leads to
+ * the organization's page and never carries the token, which stays in the e-mail only.
  */
 export async function inviteMember(
   em: EntityManager,
@@ -132,6 +135,25 @@ export async function inviteMember(
       },
       now,
     );
+    if (invitee) {
+      await tx.flush();
+      await notify(
+        tx,
+        {
+          recipientId: invitee.id,
+          type: 'ORGANIZATION_INVITATION',
+          params: {
+            organizationId,
+            organizationName: organization.name,
+            inviterName: inviter.displayName,
+            role,
+          },
+          link: `/organizations/${organization.slug}`,
+          idempotencyKey: `invitation:${invitation.id}`,
+        },
+        now,
+      );
+    }
     return { invitation, errors: [] };
   });
 }

@@ -1,6 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import { forbidden, type Viewer } from '@talentgraph/auth';
 import { requireId, type EntityManager } from '@talentgraph/platform';
+import { recordAudit } from '../audit/audit-log.ts';
+import { userActor } from '../audit/audit-rules.ts';
 import type { MembershipRole } from '../domain/organization.ts';
 import { MembershipSchema, type Membership } from '../entities/Membership.ts';
 import { OrganizationSchema, type Organization } from '../entities/Organization.ts';
@@ -78,6 +80,7 @@ export async function changeMemberRole(
   em: EntityManager,
   viewer: Viewer,
   input: { readonly organizationId: string; readonly userId: string; readonly role: MembershipRole },
+  now: Date,
 ): Promise<MembershipPayload> {
   const organizationId = requireId(input.organizationId, 'organizationId');
   const userId = requireId(input.userId, 'userId');
@@ -99,7 +102,17 @@ export async function changeMemberRole(
       'Your role in this organization does not allow this change.',
     );
     if (error) return { membership: null, errors: [error] };
+    const previousRole = target.role;
     target.role = input.role;
+    if (previousRole !== input.role) {
+      await recordAudit(tx, {
+        occurredAt: now,
+        actor: userActor(actorId),
+        action: 'organization.member_role_changed',
+        target: { type: 'Organization', id: organizationId },
+        details: { userId, previousRole, role: input.role },
+      });
+    }
     return { membership: target, errors: [] };
   });
 }
@@ -113,6 +126,7 @@ export async function removeMember(
   em: EntityManager,
   viewer: Viewer,
   input: { readonly organizationId: string; readonly userId: string },
+  now: Date,
 ): Promise<LeavePayload> {
   const organizationId = requireId(input.organizationId, 'organizationId');
   const userId = requireId(input.userId, 'userId');
@@ -134,6 +148,13 @@ export async function removeMember(
     );
     if (error) return { organization: null, errors: [error] };
     tx.remove(target);
+    await recordAudit(tx, {
+      occurredAt: now,
+      actor: userActor(actorId),
+      action: actorId === userId ? 'organization.member_left' : 'organization.member_removed',
+      target: { type: 'Organization', id: organizationId },
+      details: { userId, role: target.role },
+    });
     return { organization: team.organization, errors: [] };
   });
 }
@@ -142,6 +163,7 @@ export async function leaveOrganization(
   em: EntityManager,
   viewer: Viewer,
   input: { readonly organizationId: string },
+  now: Date,
 ): Promise<LeavePayload> {
   const organizationId = requireId(input.organizationId, 'organizationId');
   const actorId = personOf(viewer);
@@ -155,6 +177,13 @@ export async function leaveOrganization(
     );
     if (error) return { organization: null, errors: [error] };
     await tx.nativeDelete(MembershipSchema, { organization: organizationId, user: actorId });
+    await recordAudit(tx, {
+      occurredAt: now,
+      actor: userActor(actorId),
+      action: 'organization.member_left',
+      target: { type: 'Organization', id: organizationId },
+      details: { userId: actorId, role: team.actor.kind === 'MEMBER' ? team.actor.role : null },
+    });
     return { organization: team.organization, errors: [] };
   });
 }

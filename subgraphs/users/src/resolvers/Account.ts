@@ -1,7 +1,7 @@
 import { forbidden, unauthenticated, type Viewer } from '@talentgraph/auth';
 import { accountOf, changePassword, login, register, updateMe } from '../accounts/accounts.ts';
 import { isSelfServiceRole } from '../accounts/account-rules.ts';
-import { endSession, endSessionsOf, refreshSession } from '../sessions/sessions.ts';
+import { logOut, logOutEverywhere, refreshSession } from '../sessions/sessions.ts';
 import type {
   AccountResolvers,
   MutationResolvers,
@@ -76,12 +76,12 @@ export const accountMutations: Pick<
   },
 
   logout: async (_parent, _args, { em, now, viewer }) => ({
-    ended: await endSession(em, personOf(viewer).sessionId, 'LOGOUT', now),
+    ended: await logOut(em, personOf(viewer), now),
     errors: [],
   }),
 
   logoutEverywhere: async (_parent, _args, { em, now, viewer }) => ({
-    endedSessionCount: await endSessionsOf(em, personOf(viewer).userId, 'LOGOUT_EVERYWHERE', now),
+    endedSessionCount: await logOutEverywhere(em, personOf(viewer).userId, now),
     errors: [],
   }),
 

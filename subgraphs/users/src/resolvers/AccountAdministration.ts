@@ -13,13 +13,13 @@ export const accountAdministrationMutations: Pick<
       : { account: null, endedSessionCount: 0, errors: outcome.errors };
   },
 
-  enableUser: async (_parent, { input }, { em }) => {
-    const outcome = await enableAccount(em, input.userId);
+  enableUser: async (_parent, { input }, { em, now, viewer }) => {
+    const outcome = await enableAccount(em, personOf(viewer).userId, input.userId, now);
     return outcome.ok ? { account: outcome.account, errors: [] } : { account: null, errors: outcome.errors };
   },
 
-  grantRole: async (_parent, { input }, { em }) => {
-    const outcome = await grantRole(em, input.userId, input.role);
+  grantRole: async (_parent, { input }, { em, now, viewer }) => {
+    const outcome = await grantRole(em, personOf(viewer).userId, input.userId, input.role, now);
     return outcome.ok ? { account: outcome.account, errors: [] } : { account: null, errors: outcome.errors };
   },
 

@@ -48,11 +48,12 @@ export const organizationMutations: Pick<MutationResolvers, OrganizationMutation
     revokeInvitation(em, requireViewer(viewer), input, now),
   acceptInvitation: (_parent, { input }, { em, viewer, now }) =>
     acceptInvitation(em, requireViewer(viewer), input, now),
-  changeMemberRole: (_parent, { input }, { em, viewer }) =>
-    changeMemberRole(em, requireViewer(viewer), input),
-  removeMember: (_parent, { input }, { em, viewer }) => removeMember(em, requireViewer(viewer), input),
-  leaveOrganization: (_parent, { input }, { em, viewer }) =>
-    leaveOrganization(em, requireViewer(viewer), input),
+  changeMemberRole: (_parent, { input }, { em, viewer, now }) =>
+    changeMemberRole(em, requireViewer(viewer), input, now),
+  removeMember: (_parent, { input }, { em, viewer, now }) =>
+    removeMember(em, requireViewer(viewer), input, now),
+  leaveOrganization: (_parent, { input }, { em, viewer, now }) =>
+    leaveOrganization(em, requireViewer(viewer), input, now),
 };
 
 const QUOTAS_BY_ORGANIZATION = Symbol('quotas by organization');

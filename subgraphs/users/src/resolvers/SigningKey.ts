@@ -1,3 +1,4 @@
+import { actorOf } from '../audit/audit-rules.ts';
 import { identityOf } from '../identity/services.ts';
 import { rotateSigningKey } from '../signing-keys/store.ts';
 import type { MutationResolvers, SigningKeyResolvers } from '../generated/resolvers-types.ts';
@@ -5,7 +6,7 @@ import type { MutationResolvers, SigningKeyResolvers } from '../generated/resolv
 export const signingKeyMutations: Pick<MutationResolvers, 'rotateSigningKey'> = {
   rotateSigningKey: async (_parent, _args, { em, now, viewer, logger }) => {
     const identity = identityOf(em);
-    const change = await rotateSigningKey(em, identity.secretBox, now);
+    const change = await rotateSigningKey(em, identity.secretBox, now, actorOf(viewer));
     await identity.keyRing.reload();
     logger.info(
       {

@@ -1,7 +1,9 @@
 import { scalarResolvers } from '@talentgraph/platform';
+import { JSONObjectResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Account, accountMutations, accountQueries, SessionTokens } from './Account.ts';
 import { accountAdministrationMutations } from './AccountAdministration.ts';
+import { AuditActor, AuditEntry, auditLogQueries } from './AuditLog.ts';
 import { emailFlowMutations } from './EmailFlows.ts';
 import { twoFactorMutations } from './TwoFactor.ts';
 import { ApiKey, apiKeyMutations } from './ApiKey.ts';
@@ -11,9 +13,16 @@ import {
   OrganizationMembership,
   organizationMutations,
 } from './Organization.ts';
+import {
+  Notification,
+  accountNotificationFields,
+  notificationMutations,
+  notificationQueries,
+} from './Notification.ts';
 import { Query } from './Query.ts';
 import { SigningKey, signingKeyMutations } from './SigningKey.ts';
 import { socialLoginMutations, socialLoginQueries } from './SocialLogin.ts';
+import { Subscription } from './Subscription.ts';
 import { User } from './User.ts';
 
 export const resolvers: Resolvers = {
@@ -21,7 +30,8 @@ export const resolvers: Resolvers = {
   URL: scalarResolvers.URL,
   EmailAddress: scalarResolvers.EmailAddress,
   CountryCode: scalarResolvers.CountryCode,
-  Query: { ...Query, ...accountQueries, ...socialLoginQueries },
+  JSONObject: JSONObjectResolver,
+  Query: { ...Query, ...notificationQueries, ...accountQueries, ...socialLoginQueries, ...auditLogQueries },
   Mutation: {
     ...signingKeyMutations,
     ...accountMutations,
@@ -31,13 +41,18 @@ export const resolvers: Resolvers = {
     ...organizationMutations,
     ...apiKeyMutations,
     ...socialLoginMutations,
+    ...notificationMutations,
   },
+  Subscription,
   SigningKey,
-  Account,
+  Account: { ...Account, ...accountNotificationFields },
   SessionTokens,
   User,
   Organization,
   OrganizationMembership,
   OrganizationInvitation,
   ApiKey,
+  Notification,
+  AuditEntry,
+  AuditActor,
 };

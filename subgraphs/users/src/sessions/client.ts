@@ -1,14 +1,19 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RequestHandler } from 'express';
 
-/** Who is on the other end of the current HTTP request, for rate limits and the sessions list. */
+/**
+ * Who is on the other end of the current HTTP request, for rate limits, the sessions list and the audit
+ * log.
+ */
 export interface ClientInfo {
   /** Express's `req.ip`: the peer address, or the X-Forwarded-For entry of a trusted proxy. */
   readonly ip: string | null;
   readonly userAgent: string | null;
+  /** The request's id (the gateway's `x-request-id`), the same as the GraphQL context's `requestId`. */
+  readonly requestId: string | null;
 }
 
-const UNKNOWN_CLIENT: ClientInfo = { ip: null, userAgent: null };
+const UNKNOWN_CLIENT: ClientInfo = { ip: null, userAgent: null, requestId: null };
 const USER_AGENT_MAX_LENGTH = 400;
 
 const currentRequestClient = new AsyncLocalStorage<ClientInfo>();
@@ -24,6 +29,7 @@ export function rememberClient(): RequestHandler {
       {
         ip: request.ip ?? null,
         userAgent: typeof userAgent === 'string' ? userAgent.slice(0, USER_AGENT_MAX_LENGTH) : null,
+        requestId: request.requestId,
       },
       next,
     );

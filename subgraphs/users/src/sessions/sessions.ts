@@ -1,5 +1,7 @@
 import { isRole, type Viewer } from '@talentgraph/auth';
 import { isUuid, type EntityManager } from '@talentgraph/platform';
+import { recordAudit } from '../audit/audit-log.ts';
+import { userActor } from '../audit/audit-rules.ts';
 import { hashOpaqueToken, newOpaqueToken } from '../encryption/opaque-tokens.ts';
 import { MembershipSchema } from '../entities/Membership.ts';
 import { RefreshTokenSchema } from '../entities/RefreshToken.ts';
@@ -153,6 +155,42 @@ export async function endSession(
       { revokedAt: now, endReason: reason },
     )) > 0
   );
+}
+
+/** Logout: ends the caller's own session, and audits it when it was still live. */
+export async function logOut(
+  em: EntityManager,
+  person: { readonly userId: string; readonly sessionId: string },
+  now: Date,
+): Promise<boolean> {
+  return em.transactional(async (tx) => {
+    const ended = await endSession(tx, person.sessionId, 'LOGOUT', now);
+    if (ended) {
+      await recordAudit(tx, {
+        occurredAt: now,
+        actor: userActor(person.userId),
+        action: 'auth.logout',
+        target: { type: 'User', id: person.userId },
+        details: { sessionId: person.sessionId },
+      });
+    }
+    return ended;
+  });
+}
+
+/** Ends every session of the caller's account, this one included, and audits it. */
+export async function logOutEverywhere(em: EntityManager, userId: string, now: Date): Promise<number> {
+  return em.transactional(async (tx) => {
+    const endedSessionCount = await endSessionsOf(tx, userId, 'LOGOUT_EVERYWHERE', now);
+    await recordAudit(tx, {
+      occurredAt: now,
+      actor: userActor(userId),
+      action: 'auth.logout_everywhere',
+      target: { type: 'User', id: userId },
+      details: { endedSessionCount },
+    });
+    return endedSessionCount;
+  });
 }
 
 /**

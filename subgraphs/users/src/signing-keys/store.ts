@@ -1,5 +1,7 @@
 import { ACCESS_TOKEN_TTL_SECONDS, generateSigningKey, type SigningKey as KeyPair } from '@talentgraph/auth';
 import type { EntityManager } from '@talentgraph/platform';
+import { recordAudit } from '../audit/audit-log.ts';
+import { SYSTEM_ACTOR, type AuditActor } from '../audit/audit-rules.ts';
 import type { SecretBox } from '../encryption/secret-box.ts';
 import { SigningKeySchema, type SigningKey } from '../entities/SigningKey.ts';
 import { isRotationDue, oldestPublishedRetirement, type JSONWebKey } from './rotation.ts';
@@ -19,12 +21,14 @@ const sealingContext = (kid: string) => `signing-key:${kid}`;
 
 /**
  * Makes sure one key is active: creates the first key, or replaces the active one when `replace` says
- * so (rotation due, or asked for by an administrator). Retiring erases the private half.
+ * so (rotation due, or asked for by an administrator). Retiring erases the private half. A change is
+ * audited (`signing_key.rotated`) with `actor`: the administrator, or SYSTEM for scheduled rotations.
  */
 async function changeActiveKey(
   em: EntityManager,
   box: SecretBox,
   now: Date,
+  actor: AuditActor,
   replace: (active: SigningKey) => boolean,
 ): Promise<KeyChange> {
   return em.fork().transactional(async (tx) => {
@@ -49,6 +53,13 @@ async function changeActiveKey(
       retiredAt: null,
     });
     await tx.flush();
+    await recordAudit(tx, {
+      occurredAt: now,
+      actor,
+      action: 'signing_key.rotated',
+      target: { type: 'SigningKey', id: created.kid },
+      details: { retiredKid: active?.kid ?? null },
+    });
     return { active: created, retired: active, changed: true };
   });
 }
@@ -59,14 +70,19 @@ export function ensureActiveSigningKey(
   box: SecretBox,
   options: { readonly now: Date; readonly rotationDays: number },
 ): Promise<KeyChange> {
-  return changeActiveKey(em, box, options.now, (active) =>
+  return changeActiveKey(em, box, options.now, SYSTEM_ACTOR, (active) =>
     isRotationDue(active, options.now, options.rotationDays),
   );
 }
 
 /** Immediate rotation (an administrator's decision, for example after a suspected leak). */
-export function rotateSigningKey(em: EntityManager, box: SecretBox, now: Date): Promise<KeyChange> {
-  return changeActiveKey(em, box, now, () => true);
+export function rotateSigningKey(
+  em: EntityManager,
+  box: SecretBox,
+  now: Date,
+  administrator: AuditActor,
+): Promise<KeyChange> {
+  return changeActiveKey(em, box, now, administrator, () => true);
 }
 
 /** The public keys verifiers need at `now`: the active key and recently retired ones, newest first. */

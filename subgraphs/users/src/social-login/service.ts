@@ -1,5 +1,7 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, Logger } from '@talentgraph/platform';
+import { recordAudit } from '../audit/audit-log.ts';
+import { ANONYMOUS_ACTOR, userActor } from '../audit/audit-rules.ts';
 import { SocialIdentitySchema } from '../entities/SocialIdentity.ts';
 import { SocialLoginAttemptSchema } from '../entities/SocialLoginAttempt.ts';
 import { UserSchema, type User } from '../entities/User.ts';
@@ -148,8 +150,17 @@ async function signIn(
     });
     let user: User;
     switch (decision.kind) {
-      case 'REFUSE':
+      case 'REFUSE': {
+        const concerned = linked?.user ?? accountWithEmail;
+        await recordAudit(tx, {
+          occurredAt: now,
+          actor: ANONYMOUS_ACTOR,
+          action: 'auth.login_failed',
+          target: concerned ? { type: 'User', id: concerned.id } : null,
+          details: { method: 'OIDC', provider, reason: decision.reason },
+        });
         return refused(SOCIAL_LOGIN_ERRORS[decision.reason]);
+      }
       case 'SIGN_IN':
         linked!.lastSignInAt = now;
         user = linked!.user;
@@ -189,7 +200,20 @@ async function signIn(
         break;
     }
     await tx.flush();
-    return { ok: true, tokens: await openSession(tx, user, now) };
+    const tokens = await openSession(tx, user, now);
+    await recordAudit(tx, {
+      occurredAt: now,
+      actor: userActor(user.id),
+      action: 'auth.login',
+      target: { type: 'User', id: user.id },
+      details: {
+        method: 'OIDC',
+        provider,
+        sessionId: tokens.sessionId,
+        accountCreated: decision.kind === 'CREATE_ACCOUNT',
+      },
+    });
+    return { ok: true, tokens };
   });
 }
 

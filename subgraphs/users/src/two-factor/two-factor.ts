@@ -9,6 +9,8 @@ import {
   type Viewer,
 } from '@talentgraph/auth';
 import type { EntityManager } from '@talentgraph/platform';
+import { recordAudit } from '../audit/audit-log.ts';
+import { userActor } from '../audit/audit-rules.ts';
 import { RecoveryCodeSchema } from '../entities/RecoveryCode.ts';
 import { UserSchema, type User } from '../entities/User.ts';
 import { identityOf } from '../identity/services.ts';
@@ -179,6 +181,12 @@ export async function confirmTotp(
       });
     }
     await tx.flush();
+    await recordAudit(tx, {
+      occurredAt: now,
+      actor: userActor(user.id),
+      action: 'auth.two_factor_enabled',
+      target: { type: 'User', id: user.id },
+    });
   });
   return { ok: true, recoveryCodes, account: user };
 }
@@ -220,6 +228,13 @@ export async function disableTotp(
     account.totpLastUsedStep = null;
     await tx.nativeDelete(RecoveryCodeSchema, { user: user.id });
     await tx.flush();
+    await recordAudit(tx, {
+      occurredAt: now,
+      actor: userActor(user.id),
+      action: 'auth.two_factor_disabled',
+      target: { type: 'User', id: user.id },
+      details: { proof: isTotp ? 'TOTP' : 'RECOVERY_CODE' },
+    });
   });
   return { ok: true, account: user };
 }

@@ -1,5 +1,6 @@
 import { emailVerification } from './email-verification.ts';
 import type { EmailTemplate } from './layout.ts';
+import { notification } from './notification.ts';
 import { organizationInvitation } from './organization-invitation.ts';
 import { passwordChanged } from './password-changed.ts';
 import { passwordReset } from './password-reset.ts';
@@ -14,6 +15,7 @@ export const EMAIL_TEMPLATES = {
   PASSWORD_RESET: passwordReset,
   PASSWORD_CHANGED: passwordChanged,
   ORGANIZATION_INVITATION: organizationInvitation,
+  NOTIFICATION: notification,
 } as const;
 
 export type EmailTemplateName = keyof typeof EMAIL_TEMPLATES;

@@ -1,0 +1,48 @@
+import type { EventHandlerDefinition } from '@talentgraph/events';
+import { UserSchema } from '../entities/User.ts';
+import { notify } from './notify.ts';
+
+/** The consumer group of the users subgraph that turns other subgraphs' events into notifications. */
+export const NOTIFICATIONS_GROUP = 'users-notifications';
+
+interface CommentAdded extends Record<string, unknown> {
+  readonly commentId: string;
+  readonly postId: string;
+  readonly authorId: string;
+  readonly postAuthorId: string;
+  readonly postTitle: string;
+  readonly excerpt: string;
+}
+
+/**
+ * Notifications created from domain events. The event id is the idempotency key, so a redelivered event
+ * notifies once; the notification is dated when the event happened, not when it was handled.
+ */
+export const notificationHandlers = {
+  'community.CommentAdded': {
+    versions: [1],
+    async handle(event, em) {
+      const comment = event.payload;
+      // Nobody is told about their own comment under their own post.
+      if (comment.authorId === comment.postAuthorId) return;
+      const commenter = await em.findOne(UserSchema, { id: comment.authorId });
+      await notify(
+        em,
+        {
+          recipientId: comment.postAuthorId,
+          type: 'NEW_COMMENT_ON_MY_POST',
+          params: {
+            postId: comment.postId,
+            commentId: comment.commentId,
+            commenterName: commenter?.displayName ?? 'A member',
+            postTitle: comment.postTitle,
+            excerpt: comment.excerpt,
+          },
+          link: `/posts/${comment.postId}#comment-${comment.commentId}`,
+          idempotencyKey: `event:${event.id}`,
+        },
+        new Date(event.occurredAt),
+      );
+    },
+  } satisfies EventHandlerDefinition<CommentAdded>,
+};
