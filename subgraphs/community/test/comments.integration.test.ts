@@ -359,14 +359,15 @@ describe('comments of a private community', () => {
   ];
 
   it.each(viewers)(
-    'through Community.posts, post(id) and _entities, read by %s: %s (otherwise no comments and null)',
+    'through Community.posts, post(id), comment(id) and _entities, read by %s: %s (otherwise no comments and null)',
     async (_who, reads, viewer) => {
       const response = await request<Record<string, unknown>>(
         world,
         viewer,
-        `query ($slug: String!, $postId: ID!, $representations: [_Any!]!) {
+        `query ($slug: String!, $postId: ID!, $commentId: ID!, $representations: [_Any!]!) {
           community(slug: $slug) { posts { edges { node { comments { totalCount edges { node { id body } } } } } } }
           post(id: $postId) { comments { edges { node { id } } } }
+          comment(id: $commentId) { id body }
           _entities(representations: $representations) {
             ... on Comment { id body post { id } }
             ... on Post { comments { totalCount } }
@@ -375,6 +376,7 @@ describe('comments of a private community', () => {
         {
           slug: acmeAlumni.slug,
           postId: privatePost.id,
+          commentId: privateComment.id,
           representations: [
             { __typename: 'Comment', id: privateComment.id },
             { __typename: 'Post', id: privatePost.id },
@@ -390,6 +392,7 @@ describe('comments of a private community', () => {
           },
         },
         post: reads ? { comments: { edges: [{ node: { id: privateComment.id } }] } } : null,
+        comment: reads ? expected : null,
         _entities: reads
           ? [{ ...expected, post: { id: privatePost.id } }, { comments: { totalCount: 1 } }]
           : [null, null],

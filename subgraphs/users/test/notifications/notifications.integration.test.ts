@@ -439,6 +439,24 @@ describe('_entities of Notification', () => {
   });
 });
 
+describe('Query.notification', () => {
+  const NOTIFICATION = 'query ($id: ID!) { notification(id: $id) { id title } }';
+
+  it("answers the caller's own notification, null for another person's, and refuses the anonymous", async () => {
+    const [owner, stranger] = [await signUp(world), await signUp(world)];
+    const [id] = await mentionsFor(owner, 1);
+    const own = await gql<{ notification: unknown }>(world, NOTIFICATION, { id }, owner.headers);
+    expect(own.data!.notification).toEqual({ id, title: 'Omar mentioned you' });
+    const other = await gql<{ notification: unknown }>(world, NOTIFICATION, { id }, stranger.headers);
+    expect(other.errors).toBeUndefined();
+    expect(other.data!.notification).toBeNull();
+    const anonymous = await gql(world, NOTIFICATION, { id });
+    expect(anonymous.errors![0]!.extensions!['code']).toBe('UNAUTHENTICATED');
+    const malformed = await gql(world, NOTIFICATION, { id: 'not-an-id' }, owner.headers);
+    expect(malformed.errors![0]!.extensions!['code']).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('markNotificationRead', () => {
   it('marks one of the caller’s notifications read, keeping the time it was first read', async () => {
     const person = await signUp(world);
