@@ -1,6 +1,5 @@
 import { forbidden, unauthenticated, type Viewer } from '@talentgraph/auth';
-import { isUuid } from '@talentgraph/platform';
-import { GraphQLError } from 'graphql';
+import { requireId } from '@talentgraph/platform';
 import type { Announcement } from './fanout.ts';
 
 export const FEED_NAMES = ['postAdded', 'commentAdded', 'notificationAdded'] as const;
@@ -26,16 +25,6 @@ export interface FeedDependencies {
   /** Base URL of the community subgraph (its internal routes). */
   readonly communityBaseUrl: string;
   readonly timeoutMs: number;
-}
-
-function idArgument(args: Record<string, unknown>, name: string): string {
-  const value = args[name];
-  if (typeof value !== 'string' || !isUuid(value)) {
-    throw new GraphQLError(`"${name}" must be an id (a UUID), got ${JSON.stringify(value)}`, {
-      extensions: { code: 'BAD_USER_INPUT', argumentName: name },
-    });
-  }
-  return value;
 }
 
 /**
@@ -69,12 +58,12 @@ export function createFeeds(dependencies: FeedDependencies): Record<FeedName, Fe
   return {
     postAdded: {
       entityField: { name: 'post', idArgument: 'id' },
-      scopeOf: (args) => idArgument(args, 'communityId'),
+      scopeOf: (args) => requireId(String(args['communityId']), 'communityId'),
       readers: communityReaders(dependencies, 'communityId'),
     },
     commentAdded: {
       entityField: { name: 'comment', idArgument: 'id' },
-      scopeOf: (args) => idArgument(args, 'postId'),
+      scopeOf: (args) => requireId(String(args['postId']), 'postId'),
       readers: communityReaders(dependencies, 'postId'),
     },
     notificationAdded: {

@@ -55,3 +55,19 @@ export function requireId(id: string, argumentName = 'id'): string {
     throw badUserInput(`"${argumentName}" must be an id (a UUID), got ${JSON.stringify(id)}`, argumentName);
   return id;
 }
+
+/**
+ * Resolvers of a subgraph's `Subscription` fields, which the subgraph declares only so that they compose
+ * into the supergraph: the gateway serves them over WebSocket and reads each payload with ordinary
+ * queries. A subscription sent to the subgraph directly (Apollo Server would run it over HTTP as a query)
+ * gets a clear refusal rather than a puzzling null.
+ */
+export function servedByTheGateway(subgraphName: string): { subscribe: () => never; resolve: () => never } {
+  const refuse = (): never => {
+    throw new GraphQLError(
+      `Subscriptions are served by the gateway over WebSocket (graphql-ws on its /graphql path), not by the ${subgraphName} subgraph.`,
+      { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+    );
+  };
+  return { subscribe: refuse, resolve: refuse };
+}
