@@ -12,6 +12,7 @@ export {
   type EventHandler,
   type EventTransport,
   type ListDeadLettersOptions,
+  type ReplayedDeadLetter,
 } from './transport.ts';
 export { DEFAULT_RETRY_POLICY, NonRetryableEventError, type RetryPolicy } from './delivery.ts';
 export { RedisEventTransport, type RedisEventTransportOptions } from './redis-transport.ts';

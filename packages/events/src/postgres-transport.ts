@@ -17,6 +17,7 @@ import {
   type EventHandler,
   type EventTransport,
   type ListDeadLettersOptions,
+  type ReplayedDeadLetter,
   type ResolvedConsumeOptions,
 } from './transport.ts';
 import { Wakeup } from './wakeup.ts';
@@ -429,10 +430,10 @@ class PostgresDeadLetterStore implements DeadLetterStore {
     return { deadLetters, endCursor: deadLetters.at(-1)?.id ?? null, hasNextPage: rows.length > first };
   }
 
-  async replay(id: string): Promise<void> {
+  async replay(id: string): Promise<ReplayedDeadLetter> {
     const { table, channel } = this.#sql;
     // One statement: two admins replaying the same dead letter deliver it once.
-    const { rows } = await this.#pool.query<{ replayed: number }>(
+    const { rows } = await this.#pool.query<{ group_name: string | null; envelope: unknown }>(
       `with replayed as (
          delete from ${table.deadLetters} where id = $1 returning group_name, event_id, envelope
        ), queued as (
@@ -440,10 +441,13 @@ class PostgresDeadLetterStore implements DeadLetterStore {
          select group_name, event_id, envelope, null, now() from replayed
          on conflict (group_name, event_id) do nothing
        )
-       select (select count(*) from replayed)::integer as replayed, pg_notify($2, '')`,
+       select replayed.group_name, replayed.envelope, pg_notify($2, '')
+       from (select 1) as always left join replayed on true`,
       [checkDeadLetterId(id), channel],
     );
-    if (rows[0]?.replayed !== 1) throw new DeadLetterNotFoundError(id);
+    const [row] = rows;
+    if (!row?.group_name) throw new DeadLetterNotFoundError(id);
+    return { id, group: row.group_name, event: parseEvent(row.envelope) };
   }
 }
 

@@ -17,6 +17,7 @@ import {
   type EventHandler,
   type EventTransport,
   type ListDeadLettersOptions,
+  type ReplayedDeadLetter,
   type ResolvedConsumeOptions,
 } from './transport.ts';
 
@@ -375,9 +376,9 @@ class RedisDeadLetterStore implements DeadLetterStore {
     };
   }
 
-  async replay(id: string): Promise<void> {
+  async replay(id: string): Promise<ReplayedDeadLetter> {
     checkDeadLetterId(id);
-    const replayed = await this.#redis.eval(
+    const replayed = (await this.#redis.eval(
       REPLAY_SCRIPT,
       2,
       this.#keys.deadLetter(id),
@@ -385,15 +386,18 @@ class RedisDeadLetterStore implements DeadLetterStore {
       id,
       this.#keys.groupDeadLetters(''),
       this.#keys.replay(''),
-    );
+    )) as [group: string, envelope: string] | null;
     if (replayed === null) throw new DeadLetterNotFoundError(id);
+    const [group, envelope] = replayed;
+    return { id, group, event: parseEvent(JSON.parse(envelope)) };
   }
 }
 
 /**
  * Atomically removes a dead letter and appends its event to its group's replay stream, so that two
- * admins replaying the same dead letter deliver it once. ARGV: id, prefix of the group's dead-letter
- * index, prefix of the group's replay stream (both completed with the group read from the hash).
+ * admins replaying the same dead letter deliver it once; returns the group and the envelope, or nil.
+ * ARGV: id, prefix of the group's dead-letter index, prefix of the group's replay stream (both completed
+ * with the group read from the hash).
  */
 const REPLAY_SCRIPT = `
 local group = redis.call('HGET', KEYS[1], 'group')
@@ -403,7 +407,7 @@ redis.call('DEL', KEYS[1])
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('ZREM', ARGV[2] .. group, ARGV[1])
 redis.call('XADD', ARGV[3] .. group, '*', 'envelope', envelope)
-return 1
+return { group, envelope }
 `;
 
 /** MULTI and pipelines report each command's error in their result instead of rejecting. */

@@ -93,10 +93,20 @@ export interface DeadLetterPage {
   readonly hasNextPage: boolean;
 }
 
+/** What a replay put back on its way: the caller learns it from the one call that removed the dead letter. */
+export interface ReplayedDeadLetter {
+  readonly id: string;
+  readonly group: string;
+  readonly event: EventEnvelope;
+}
+
 export interface DeadLetterStore {
   list(options?: ListDeadLettersOptions): Promise<DeadLetterPage>;
-  /** Removes the dead letter and delivers its event again to its group only (other groups are untouched). */
-  replay(id: string): Promise<void>;
+  /**
+   * Removes the dead letter and delivers its event again to its group only (other groups are untouched).
+   * Of two concurrent replays of one dead letter, one gets it, the other DeadLetterNotFoundError.
+   */
+  replay(id: string): Promise<ReplayedDeadLetter>;
 }
 
 export class DeadLetterNotFoundError extends Error {

@@ -344,7 +344,11 @@ export function describeTransportContract(name: string, fixture: TransportContra
 
       billingBroken = false;
       const replayed = firstPage.deadLetters[1]!;
-      await transport.deadLetters.replay(replayed.id);
+      expect(await transport.deadLetters.replay(replayed.id)).toEqual({
+        id: replayed.id,
+        group: 'billing',
+        event: events[1],
+      });
       await vi.waitFor(() => expect(billing).toEqual([events[1]!.id]), WAIT);
       expect(search).toEqual(ids(events));
       const remaining = await transport.deadLetters.list({ group: 'billing' });

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '@talentgraph/auth';
+import type { DeadLetterStore } from '@talentgraph/events';
 import type { LoaderRegistry } from './loaders.ts';
 import type { Logger } from './logger.ts';
 
@@ -16,4 +17,10 @@ export interface SubgraphContext {
    * same instant, and time-based filters stay identical across sibling fields so their loaders batch.
    */
   readonly now: Date;
+  /**
+   * The dead letters of the event transport this process is connected to (the one its relay and consumers
+   * use): events that failed in some consumer group, for admins to list and replay. The users subgraph
+   * serves them; nothing else should need it.
+   */
+  readonly deadLetters: DeadLetterStore;
 }

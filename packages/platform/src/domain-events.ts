@@ -3,12 +3,15 @@ import { createEvent, recordEvent, type AggregateReference, type EventActor } fr
 import type { EntityManager } from './orm.ts';
 import { requestIdInScope } from './http.ts';
 
-/** Who caused a change, as events record it: the signed-in person, the partner key's organization, or the platform. */
+/**
+ * Who caused a change, as events record it: the signed-in person, the partner's API key (as the audit log
+ * names partners: a key is revoked on its own, the organization has several), or the platform.
+ */
 export function eventActorOf(viewer: Viewer | null): EventActor {
   if (viewer === null) return { kind: 'SYSTEM', id: null };
   return viewer.kind === 'USER'
     ? { kind: 'USER', id: viewer.userId }
-    : { kind: 'PARTNER', id: viewer.organizationId };
+    : { kind: 'PARTNER', id: viewer.apiKeyId };
 }
 
 export interface DomainEvent<Payload extends Record<string, unknown>> {

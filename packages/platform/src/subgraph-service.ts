@@ -174,6 +174,14 @@ export async function startSubgraph(
     ],
   });
   await apollo.start();
+  let transport: EventTransport;
+  try {
+    transport = await connectEventTransport(config, logger);
+  } catch (error) {
+    await apollo.stop();
+    await orm.close();
+    throw error;
+  }
   const services: SubgraphServices = {
     orm,
     logger,
@@ -195,13 +203,14 @@ export async function startSubgraph(
           requestId: req.requestId,
           viewer,
           now: new Date(),
+          deadLetters: transport.deadLetters,
         };
       },
     }),
   );
   let events: EventBackbone;
   try {
-    events = await startEventBackbone(definition, config, services, logger);
+    events = await startEventBackbone(definition, transport, services, logger);
   } catch (error) {
     await apollo.stop();
     await orm.close();
@@ -235,22 +244,29 @@ interface EventBackbone {
 }
 
 /**
- * The subgraph's side of the event backbone: a relay that publishes its committed outbox rows, and its
- * consumer groups. Redis Streams when REDIS_URL is set; otherwise the shared PostgreSQL event log.
+ * The process's one connection to the event backbone: Redis Streams when REDIS_URL is set, otherwise the
+ * shared PostgreSQL event log. Its relay, its consumers and the dead-letter admin API all use it.
  */
-async function startEventBackbone(
-  definition: SubgraphDefinition,
-  config: SubgraphConfig,
-  services: SubgraphServices,
-  logger: Logger,
-): Promise<EventBackbone> {
+async function connectEventTransport(config: SubgraphConfig, logger: Logger): Promise<EventTransport> {
   if (!config.REDIS_URL) await ensureDatabaseExists(config.EVENTS_DATABASE_URL);
-  const transport: EventTransport = await createEventTransport({
+  return createEventTransport({
     redisUrl: config.REDIS_URL || undefined,
     keyPrefix: config.EVENTS_KEY_PREFIX,
     eventsDatabaseUrl: config.EVENTS_DATABASE_URL,
     logger,
   });
+}
+
+/**
+ * The subgraph's side of the event backbone: a relay that publishes its committed outbox rows, and its
+ * consumer groups. Stopping it closes the transport.
+ */
+async function startEventBackbone(
+  definition: SubgraphDefinition,
+  transport: EventTransport,
+  services: SubgraphServices,
+  logger: Logger,
+): Promise<EventBackbone> {
   const relay = new OutboxRelay({ em: services.orm.em, transport, logger });
   const consumers: EventConsumer[] = [];
   try {
