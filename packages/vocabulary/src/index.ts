@@ -1,2 +1,4 @@
+export * from './countries.ts';
+export * from './money.ts';
 export * from './skills.ts';
 export * from './work.ts';

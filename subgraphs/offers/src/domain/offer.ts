@@ -4,16 +4,15 @@ export {
   CONTRACT_TYPES,
   OFFER_KINDS,
   OFFER_STATUSES,
+  PAY_PERIODS,
   type ContractType,
   type OfferKind,
   type OfferStatus,
+  type PayPeriod,
 } from '@talentgraph/vocabulary';
 
 export const REMOTE_POLICIES = WORK_MODES;
 export type RemotePolicy = (typeof REMOTE_POLICIES)[number];
-
-export const PAY_PERIODS = ['YEAR', 'MONTH', 'DAY', 'HOUR'] as const;
-export type PayPeriod = (typeof PAY_PERIODS)[number];
 
 /**
  * The lifecycle: a draft is published, a published offer is closed by its organization or expires.
