@@ -1,5 +1,6 @@
 import { loadSchemaFile, type SubgraphDefinition } from '@talentgraph/platform';
 import { mountApiKeyRoutes } from './api-keys/routes.ts';
+import { AUDIT_GROUP, auditHandlers } from './audit/audit-consumer.ts';
 import { entities } from './entities/index.ts';
 import { identityKeySource, mountIdentityRoutes } from './identity/index.ts';
 import { migrations } from './migrations/index.ts';
@@ -22,5 +23,5 @@ export const usersSubgraph: SubgraphDefinition = {
     mountQuotaRoutes(app, services);
     mountApiKeyRoutes(app, services);
   },
-  eventConsumers: () => ({ [NOTIFICATIONS_GROUP]: notificationHandlers }),
+  eventConsumers: () => ({ [NOTIFICATIONS_GROUP]: notificationHandlers, [AUDIT_GROUP]: auditHandlers }),
 };
