@@ -230,6 +230,7 @@ export async function removeCommunityMember(
     }
     tx.remove(target);
     await tx.flush();
+    // Removing someone else is moderation, which the audit log records from this event.
     recordDomainEvent(
       tx,
       { viewer, now },
@@ -237,7 +238,7 @@ export async function removeCommunityMember(
         type: 'community.MemberRemoved',
         version: 1,
         aggregate: { type: 'Community', id: communityId },
-        payload: { communityId, userId: userId, removedBy: person.userId },
+        payload: { communityId, userId: userId, role: target.role, removedBy: person.userId },
       },
     );
     return { community, errors: [] };

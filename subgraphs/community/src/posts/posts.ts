@@ -128,11 +128,15 @@ export async function updatePost(
   });
 }
 
-/** Deletes a post and, through the database's cascade, its whole comment thread. */
+/**
+ * Deletes a post and, through the database's cascade, its whole comment thread. The event names who
+ * deleted it and its author: when they differ, a moderator removed it, which the audit log records.
+ */
 export async function deletePost(
   em: EntityManager,
   viewer: Viewer | null,
   input: { readonly postId: string },
+  now: Date,
 ): Promise<DeletedPostPayload> {
   const postId = requireId(input.postId, 'postId');
   const person = personOf(viewer);
@@ -147,6 +151,16 @@ export async function deletePost(
     }
     tx.remove(post);
     await tx.flush();
+    recordDomainEvent(
+      tx,
+      { viewer, now },
+      {
+        type: 'community.PostDeleted',
+        version: 1,
+        aggregate: { type: 'Post', id: postId },
+        payload: { postId, communityId: community.id, authorId: post.authorId, deletedBy: person.userId },
+      },
+    );
     return { deletedPostId: postId, community, errors: [] };
   });
 }

@@ -31,7 +31,7 @@ const NO_COMMENTS: Connection<Comment> = {
 export const postMutations: Pick<MutationResolvers, 'createPost' | 'updatePost' | 'deletePost'> = {
   createPost: (_parent, { input }, { em, viewer, now }) => createPost(em, viewer, input, now),
   updatePost: (_parent, { input }, { em, viewer }) => updatePost(em, viewer, input),
-  deletePost: (_parent, { input }, { em, viewer }) => deletePost(em, viewer, input),
+  deletePost: (_parent, { input }, { em, viewer, now }) => deletePost(em, viewer, input, now),
 };
 
 export const Post: PostResolvers = {
