@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { GatewayConfig } from './config.ts';
+import { checkOperation, type OperationLimits, type OperationRules } from './limits.ts';
+
+/** One entry of Apollo's persisted-query manifest (`apollo-persisted-query-manifest`, version 1). */
+export interface ManifestOperation {
+  readonly id: string;
+  readonly name: string;
+  readonly type: 'query' | 'mutation' | 'subscription';
+  readonly body: string;
+}
+
+/** A manifest operation, parsed and validated once, at start. */
+export interface PersistedOperation extends ManifestOperation {
+  readonly document: DocumentNode;
+}
+
+export function limitsOf(config: GatewayConfig): OperationLimits {
+  return {
+    maxDepth: config.MAX_DEPTH,
+    maxAliases: config.MAX_ALIASES,
+    maxDirectives: config.MAX_DIRECTIVES,
+    maxTokens: config.MAX_TOKENS,
+    maxCost: config.MAX_COST,
+  };
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Reads a manifest file and checks its shape and that every id is the SHA-256 of its body. */
+export function readManifest(path: string): readonly ManifestOperation[] {
+  const manifest = JSON.parse(readFileSync(path, 'utf8')) as {
+    format?: unknown;
+    version?: unknown;
+    operations?: unknown;
+  };
+  if (
+    manifest.format !== 'apollo-persisted-query-manifest' ||
+    manifest.version !== 1 ||
+    !Array.isArray(manifest.operations)
+  ) {
+    throw new Error(`${path} is not an apollo-persisted-query-manifest of version 1`);
+  }
+  const operations = manifest.operations as ManifestOperation[];
+  for (const operation of operations) {
+    if (typeof operation.body !== 'string' || operation.id !== sha256(operation.body)) {
+      throw new Error(`${path}: the id of operation ${operation.name} is not the SHA-256 of its body`);
+    }
+  }
+  return operations;
+}
+
+/**
+ * The operations of the manifest by id, each parsed and validated against the served schema with the
+ * limits once, when the gateway starts: an operation that is invalid or over a limit stops the start
+ * (the same check as `npm run operations:check`, but with this deployment's limits).
+ */
+export class PersistedOperations {
+  readonly #byId: ReadonlyMap<string, PersistedOperation>;
+
+  private constructor(byId: ReadonlyMap<string, PersistedOperation>) {
+    this.#byId = byId;
+  }
+
+  static prepare(
+    manifest: readonly ManifestOperation[],
+    schema: GraphQLSchema,
+    rules: OperationRules,
+  ): PersistedOperations {
+    const byId = new Map<string, PersistedOperation>();
+    const problems: string[] = [];
+    for (const operation of manifest) {
+      const outcome = checkOperation(schema, operation.body, rules);
+      if ('kind' in outcome) byId.set(operation.id, { ...operation, document: outcome });
+      else problems.push(...outcome.map((error) => `${operation.name}: ${error.message}`));
+    }
+    if (problems.length > 0) {
+      throw new Error(`The persisted-operation manifest does not pass this gateway: ${problems.join('; ')}`);
+    }
+    return new PersistedOperations(byId);
+  }
+
+  get(id: string): PersistedOperation | undefined {
+    return this.#byId.get(id);
+  }
+
+  get size(): number {
+    return this.#byId.size;
+  }
+}
+
+/**
+ * Apollo Server's document store (parsed and validated documents by `<schema hash>:<query hash>`) that
+ * answers manifest operations from the start-time parse, so they are never parsed or validated again
+ * and no flood of other documents can evict them; other documents go to the ordinary LRU store.
+ */
+export class PinnedDocumentStore implements KeyValueCache<DocumentNode> {
+  readonly #pinned: () => PersistedOperations | null;
+  readonly #others: KeyValueCache<DocumentNode>;
+
+  constructor(pinned: () => PersistedOperations | null, others: KeyValueCache<DocumentNode>) {
+    this.#pinned = pinned;
+    this.#others = others;
+  }
+
+  async get(key: string): Promise<DocumentNode | undefined> {
+    return this.#pinned()?.get(key.slice(key.lastIndexOf(':') + 1))?.document ?? this.#others.get(key);
+  }
+
+  async set(key: string, value: DocumentNode, options?: KeyValueCacheSetOptions): Promise<void> {
+    await this.#others.set(key, value, options);
+  }
+
+  async delete(key: string): Promise<boolean | void> {
+    return this.#others.delete(key);
+  }
+}
