@@ -59,11 +59,18 @@ export class LoaderRegistry {
     );
   }
 
-  /** Any batch function, cached for the request under `key` (use a module-level symbol or the entity class). */
-  custom<Key, Value>(key: unknown, batch: DataLoader.BatchLoadFn<Key, Value>): DataLoader<Key, Value> {
-    let loader = this.#loaders.get(key) as DataLoader<Key, Value> | undefined;
+  /**
+   * Any batch function, cached for the request under `key` (use a module-level symbol or the entity class).
+   * Keys that are objects need `cacheKeyFn`, which says when two of them are the same.
+   */
+  custom<Key, Value, CacheKey = Key>(
+    key: unknown,
+    batch: DataLoader.BatchLoadFn<Key, Value>,
+    options: { readonly cacheKeyFn?: (key: Key) => CacheKey } = {},
+  ): DataLoader<Key, Value, CacheKey> {
+    let loader = this.#loaders.get(key) as DataLoader<Key, Value, CacheKey> | undefined;
     if (!loader) {
-      loader = new DataLoader(batch, { maxBatchSize: 500 });
+      loader = new DataLoader<Key, Value, CacheKey>(batch, { maxBatchSize: 500, ...options });
       this.#loaders.set(key, loader as DataLoader<unknown, unknown>);
     }
     return loader;

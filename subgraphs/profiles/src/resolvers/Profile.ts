@@ -3,14 +3,18 @@ import { ProfileSchema } from '../entities/Profile.ts';
 import { ProfileSkillSchema, type ProfileSkill } from '../entities/ProfileSkill.ts';
 import { byDescendingProficiency } from '../domain/profile.ts';
 import { visibleProfile } from '../domain/visibility.ts';
+import { viewedProfile } from '../recruiter-views/recruiter-views.ts';
 import type { ProfileResolvers } from '../generated/resolvers-types.ts';
 
 const SKILLS_BY_PROFILE = Symbol('skills by profile');
 const LANGUAGES_BY_PROFILE = Symbol('languages by profile');
 
 export const Profile: ProfileResolvers = {
-  __resolveReference: async (reference, { loaders, viewer }) =>
-    visibleProfile(await loaders.byId(ProfileSchema).load(reference.id), viewer),
+  __resolveReference: async (reference, context) =>
+    viewedProfile(
+      context,
+      visibleProfile(await context.loaders.byId(ProfileSchema).load(reference.id), context.viewer),
+    ),
 
   user: (profile) => ({ id: profile.userId }),
 

@@ -3,13 +3,16 @@ import { badUserInput, paginate, requireId } from '@talentgraph/platform';
 import { ProfileSchema } from '../entities/Profile.ts';
 import { SKILL_NAME_MAX_LENGTH, isSearchableSkill, skillKey } from '@talentgraph/vocabulary';
 import { canListStatus, visibleProfile } from '../domain/visibility.ts';
+import { viewedProfile } from '../recruiter-views/recruiter-views.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { profileOfUser } from './User.ts';
 
 export const Query: QueryResolvers = {
-  profile: async (_parent, { id }, { loaders, viewer }) => {
-    return visibleProfile(await loaders.byId(ProfileSchema).load(requireId(id)), viewer);
-  },
+  profile: async (_parent, { id }, context) =>
+    viewedProfile(
+      context,
+      visibleProfile(await context.loaders.byId(ProfileSchema).load(requireId(id)), context.viewer),
+    ),
 
   profiles: (_parent, { first, after, status, skill }, { em, viewer }) => {
     const listed = status ?? 'VALIDATED';

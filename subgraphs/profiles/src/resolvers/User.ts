@@ -1,6 +1,7 @@
 import { isUuid, type SubgraphContext } from '@talentgraph/platform';
 import { ProfileSchema, type Profile } from '../entities/Profile.ts';
 import { visibleProfile } from '../domain/visibility.ts';
+import { viewedProfile } from '../recruiter-views/recruiter-views.ts';
 import type { UserResolvers } from '../generated/resolvers-types.ts';
 
 const PROFILE_BY_USER = Symbol('profile by user');
@@ -10,19 +11,18 @@ const PROFILE_BY_USER = Symbol('profile by user');
  * of every account of the request are read in one query. The viewer is the same for the whole request,
  * so one loader serves them all.
  */
-export async function profileOfUser(
-  userId: string,
-  { em, loaders, viewer }: SubgraphContext,
-): Promise<Profile | null> {
+export async function profileOfUser(userId: string, context: SubgraphContext): Promise<Profile | null> {
   // Every account id is a UUID; anything else (a forged reference) has no profile.
   if (!isUuid(userId)) return null;
-  return loaders
+  const { em, loaders, viewer } = context;
+  const profile = await loaders
     .custom<string, Profile | null>(PROFILE_BY_USER, async (userIds) => {
       const profiles = await em.find(ProfileSchema, { userId: { $in: [...userIds] } });
-      const byUser = new Map(profiles.map((profile) => [profile.userId, profile]));
+      const byUser = new Map(profiles.map((found) => [found.userId, found]));
       return userIds.map((id) => visibleProfile(byUser.get(id), viewer));
     })
     .load(userId);
+  return viewedProfile(context, profile);
 }
 
 export const User: UserResolvers = {

@@ -1,0 +1,71 @@
+import { recordDomainEvent, type SubgraphContext } from '@talentgraph/platform';
+import { isRecruiterAccess, viewerOrganizationIds } from './recruiter-view-rules.ts';
+
+/**
+ * Recruiters' accesses to people's profiles, recorded as domain events that the users subgraph writes into
+ * the audit log. Today: a profile read (`profiles.ProfileViewed`); a document downloaded or a profile
+ * unlocked are accesses of the same kind, recorded with `recordRecruiterAccess` under their own type.
+ *
+ * Reads stay cheap: accesses are gathered per request like a DataLoader's keys, so every access resolved
+ * in the same tick (a list of 50 candidates' profiles) costs one transaction with one multi-row insert into
+ * the outbox, and the same access twice in a request is recorded once. The data is returned only once its
+ * access is recorded: a read that cannot be recorded fails rather than going unaudited.
+ */
+export interface RecruiterAccess {
+  /** `profiles.<PastTenseName>`, e.g. `profiles.ProfileViewed`. */
+  readonly type: string;
+  readonly version: number;
+  /** What was accessed, e.g. `{ type: 'Profile', id }`. */
+  readonly aggregate: { readonly type: string; readonly id: string };
+  /** The account whose data was accessed. */
+  readonly ownerId: string;
+  /** Ids and codes naming what was accessed, e.g. `{ profileId }`: never the data itself. */
+  readonly payload: Readonly<Record<string, string>>;
+}
+
+const RECRUITER_ACCESSES = Symbol('recruiter accesses');
+
+/** Records the access when the request's viewer is a recruiter reading someone else's data (see the rules). */
+export async function recordRecruiterAccess(
+  context: SubgraphContext,
+  access: RecruiterAccess,
+): Promise<void> {
+  const { viewer } = context;
+  if (viewer === null || !isRecruiterAccess(viewer, access.ownerId)) return;
+  const organizationIds = viewerOrganizationIds(viewer);
+  await context.loaders
+    .custom<RecruiterAccess, void, string>(
+      RECRUITER_ACCESSES,
+      async (accesses) => {
+        await context.em.fork().transactional(async (tx) => {
+          for (const { type, version, aggregate, ownerId, payload } of accesses) {
+            recordDomainEvent(tx, context, {
+              type,
+              version,
+              aggregate,
+              payload: { ...payload, ownerId, viewerOrganizationIds: organizationIds },
+            });
+          }
+        });
+        return accesses.map(() => undefined);
+      },
+      { cacheKeyFn: ({ type, aggregate }) => `${type} ${aggregate.type} ${aggregate.id}` },
+    )
+    .load(access);
+}
+
+/** The profile, once a recruiter's view of it is recorded; null stays null (nothing was shown). */
+export async function viewedProfile<Profile extends { readonly id: string; readonly userId: string }>(
+  context: SubgraphContext,
+  profile: Profile | null,
+): Promise<Profile | null> {
+  if (profile === null) return null;
+  await recordRecruiterAccess(context, {
+    type: 'profiles.ProfileViewed',
+    version: 1,
+    aggregate: { type: 'Profile', id: profile.id },
+    ownerId: profile.userId,
+    payload: { profileId: profile.id },
+  });
+  return profile;
+}
