@@ -56,6 +56,7 @@ export const USERS_AUDIT_ACTIONS = [
   'api_key.created',
   'api_key.revoked',
   'signing_key.rotated',
+  'events.dead_letter_replayed',
 ] as const;
 export type UsersAuditAction = (typeof USERS_AUDIT_ACTIONS)[number];
 

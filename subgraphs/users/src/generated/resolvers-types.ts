@@ -11,6 +11,7 @@ import type { QuotaStatus } from '../quotas/plans.ts';
 import type { Notification as NotificationEntity } from '../entities/Notification.ts';
 import type { AuditEntry as AuditEntryEntity } from '../entities/AuditEntry.ts';
 import type { AuditActor as AuditActorModel } from '../audit/audit-rules.ts';
+import type { PersonalDataExportModel } from '../personal-data/data-export.ts';
 import type { SubgraphContext } from '@talentgraph/platform';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -354,6 +355,87 @@ export type CreateOrganizationPayload = {
   organization?: Maybe<Organization>;
 };
 
+/**
+ * An event that a consumer group failed to handle. The event's payload is not shown: it may carry personal
+ * data (names, excerpts of posts), and the type, aggregate and error are enough to find the cause.
+ */
+export type DeadLetter = {
+  __typename?: 'DeadLetter';
+  /** How many times the group tried to handle the event. */
+  attempts: Scalars['Int']['output'];
+  /** The last error, as Name: message. */
+  error: Scalars['String']['output'];
+  /** The event that could not be handled. */
+  event: DeadLetterEvent;
+  /** When the group gave up. */
+  failedAt: Scalars['DateTime']['output'];
+  /** The consumer group that failed, for example users-notifications. */
+  group: Scalars['String']['output'];
+  /** Identifier of the dead letter (later dead letters have larger ones). */
+  id: Scalars['ID']['output'];
+};
+
+/** The entity a dead letter's event is about. */
+export type DeadLetterAggregate = {
+  __typename?: 'DeadLetterAggregate';
+  /** Its id. */
+  id: Scalars['ID']['output'];
+  /** The kind of entity, for example Post. */
+  type: Scalars['String']['output'];
+};
+
+/** A page of dead letters. */
+export type DeadLetterConnection = {
+  __typename?: 'DeadLetterConnection';
+  /** The dead letters of this page, each with its cursor. */
+  edges: Array<DeadLetterEdge>;
+  /** Where this page stands in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** One dead letter in a page. */
+export type DeadLetterEdge = {
+  __typename?: 'DeadLetterEdge';
+  /** Opaque cursor to pass as `after` to continue after this dead letter. */
+  cursor: Scalars['String']['output'];
+  /** The dead letter. */
+  node: DeadLetter;
+};
+
+/** The envelope of a dead letter's event, without its payload. */
+export type DeadLetterEvent = {
+  __typename?: 'DeadLetterEvent';
+  /** The entity whose change it announces. */
+  aggregate: DeadLetterAggregate;
+  /** Id of the request that caused it (x-request-id), to find it in the services' logs; null when no request did. */
+  correlationId?: Maybe<Scalars['String']['output']>;
+  /** Identifier of the event (a UUID). */
+  id: Scalars['ID']['output'];
+  /** When the change it announces happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** Its type, <subgraph>.<PastTenseName>, for example community.CommentAdded. */
+  type: Scalars['String']['output'];
+  /** Version of its payload's shape. */
+  version: Scalars['Int']['output'];
+};
+
+/** Proof that the person holding the session is the account holder. */
+export type DeleteMyAccountInput = {
+  /** The current password; required when the account has one. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** A current code of the authenticator app, or an unused recovery code; required when two-factor is on. */
+  twoFactorCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Result of deleteMyAccount. */
+export type DeleteMyAccountPayload = {
+  __typename?: 'DeleteMyAccountPayload';
+  /** Identifier of the erased account; null when errors is not empty. Its tokens stop working at once. */
+  deletedUserId?: Maybe<Scalars['ID']['output']>;
+  /** Why the account was kept: PASSWORD_REQUIRED, INVALID_CURRENT_PASSWORD, RECENT_SIGN_IN_REQUIRED, TWO_FACTOR_REQUIRED, INVALID_TWO_FACTOR_CODE, or SOLE_OWNER_OF_ORGANIZATION (one per organization to hand over first). */
+  errors: Array<UserError>;
+};
+
 /** Proof that the person holding the session may turn two-factor off. */
 export type DisableTotpInput = {
   /** A current code of the app, or an unused recovery code. */
@@ -412,6 +494,15 @@ export type EnrollTotpPayload = {
   otpauthUri?: Maybe<Scalars['String']['output']>;
   /** The secret (RFC 4648 base32), to type into the app by hand. */
   secret?: Maybe<Scalars['String']['output']>;
+};
+
+/** Result of exportMyData. */
+export type ExportMyDataPayload = {
+  __typename?: 'ExportMyDataPayload';
+  /** Always empty: the limit and the rights are GraphQL errors (RATE_LIMITED, FORBIDDEN). */
+  errors: Array<UserError>;
+  /** The export; each service reads its section when it is selected. */
+  export?: Maybe<PersonalDataExport>;
 };
 
 /** A role to give to an account. */
@@ -572,6 +663,8 @@ export type Mutation = {
   createApiKey: CreateApiKeyPayload;
   /** Creates an organization; the caller, who must hold the RECRUITER role, becomes its OWNER. */
   createOrganization: CreateOrganizationPayload;
+  /** Deletes the signed-in person's account and erases or anonymizes their data in every service (subgraphs/users/README.md, "Your data"). Needs the password (for an account without one, a sign-in with its provider within the last 10 minutes) and a two-factor code when that is on; partner keys are FORBIDDEN. */
+  deleteMyAccount: DeleteMyAccountPayload;
   /** Turns two-factor sign-in off; needs the password and a current code (or a recovery code). */
   disableTotp: DisableTotpPayload;
   /** Suspends an account: it cannot sign in any more and its sessions end at once (administrators). */
@@ -580,6 +673,8 @@ export type Mutation = {
   enableUser: EnableUserPayload;
   /** Starts turning on two-factor sign-in: a new TOTP secret for an authenticator app, confirmed by confirmTotp. */
   enrollTotp: EnrollTotpPayload;
+  /** Gathers everything talentgraph holds about the signed-in person, from every service, into one document (also downloadable from the gateway as a JSON file: GET /me/data-export). At most 3 in a row, then one every 10 minutes (RATE_LIMITED); recorded in the audit log; partner keys are FORBIDDEN. */
+  exportMyData: ExportMyDataPayload;
   /** Gives an account a role, for example MODERATOR; it arrives with the account's next token (administrators). */
   grantRole: GrantRolePayload;
   /** Invites a person by email to join as ADMIN or RECRUITER. OWNER or ADMIN of it; only an OWNER invites an ADMIN. */
@@ -602,6 +697,11 @@ export type Mutation = {
   register: RegisterPayload;
   /** Removes a member from an organization. An OWNER removes anyone, an ADMIN removes RECRUITERs; never the last OWNER. */
   removeMember: RemoveMemberPayload;
+  /**
+   * Delivers a dead letter's event again to its consumer group only (other groups are untouched), once the
+   * cause of the failure is fixed; the dead letter is removed, and the replay is audited. Platform ADMIN only.
+   */
+  replayDeadLetter: ReplayDeadLetterPayload;
   /** Sends a new verification link to the caller's e-mail address (the previous link stops working). */
   requestEmailVerification: RequestEmailVerificationPayload;
   /** Sends a password-reset link if an account uses this address; the answer is the same either way. */
@@ -669,6 +769,11 @@ export type MutationCreateOrganizationArgs = {
 };
 
 
+export type MutationDeleteMyAccountArgs = {
+  input: DeleteMyAccountInput;
+};
+
+
 export type MutationDisableTotpArgs = {
   input: DisableTotpInput;
 };
@@ -726,6 +831,11 @@ export type MutationRegisterArgs = {
 
 export type MutationRemoveMemberArgs = {
   input: RemoveMemberInput;
+};
+
+
+export type MutationReplayDeadLetterArgs = {
+  input: ReplayDeadLetterInput;
 };
 
 
@@ -1031,6 +1141,21 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Everything talentgraph holds about one person, one section per service. Only that person reads it (FORBIDDEN for anyone else, partner keys included). */
+export type PersonalDataExport = {
+  __typename?: 'PersonalDataExport';
+  /** Version of the document's shape, 1 today; raised when a section changes in a way readers must know. */
+  formatVersion: Scalars['Int']['output'];
+  /** When the export was made. */
+  generatedAt: Scalars['DateTime']['output'];
+  /** Identifier of this export, as the audit log records it. */
+  id: Scalars['ID']['output'];
+  /** The person the data is about. */
+  subjectId: Scalars['ID']['output'];
+  /** What the users service holds: the account, sign-in sessions (device, address, times), linked sign-in providers, organization memberships, invitations, partner keys created, notifications and their settings, e-mails sent, and the audit entries about the person. Never a secret: no password, token or two-factor secret, no e-mail body. */
+  users: Scalars['JSONObject']['output'];
+};
+
 /** What an organization pays for; each plan sets monthly quotas. */
 export type Plan =
   /** 2,000 profile unlocks a month, 250 active offers, 2,000,000 API calls a month. */
@@ -1044,6 +1169,11 @@ export type Query = {
   __typename?: 'Query';
   /** The audit log of the platform, newest first: sign-ins, changes of rights, keys, and what other services report. Platform ADMIN only. */
   auditLog: AuditEntryConnection;
+  /**
+   * Events that some consumer group failed to handle after its retries, oldest first, across the platform
+   * (every service shares one event backbone). Platform ADMIN only.
+   */
+  deadLetters: DeadLetterConnection;
   /** The signed-in person's own account. */
   me: Account;
   /** One of the caller's own notifications by id; null for anyone else's (the gateway reads live notifications with it). */
@@ -1063,6 +1193,13 @@ export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditLogFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDeadLettersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  group?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1165,6 +1302,23 @@ export type RemoveMemberPayload = {
   errors: Array<UserError>;
   /** The organization the member was removed from; null when errors is not empty. */
   organization?: Maybe<Organization>;
+};
+
+/** Which dead letter to replay. */
+export type ReplayDeadLetterInput = {
+  /** Identifier of the dead letter, as deadLetters lists it. */
+  deadLetterId: Scalars['ID']['input'];
+};
+
+/** Result of replayDeadLetter. */
+export type ReplayDeadLetterPayload = {
+  __typename?: 'ReplayDeadLetterPayload';
+  /** Why nothing was replayed: DEAD_LETTER_NOT_FOUND (unknown, or already replayed). */
+  errors: Array<UserError>;
+  /** The event delivered again; null when errors is not empty. */
+  event?: Maybe<DeadLetterEvent>;
+  /** The consumer group the event was delivered to again; null when errors is not empty. */
+  group?: Maybe<Scalars['String']['output']>;
 };
 
 /** Result of requestEmailVerification. */
@@ -1519,6 +1673,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Notification: Notification;
   Organization: Organization;
+  PersonalDataExport: PersonalDataExport;
   User: User;
 }>;
 
@@ -1530,6 +1685,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Organization:
     ( { __typename: 'Organization' }
     & GraphQLRecursivePick<FederationTypes['Organization'], {"id":true}> );
+  PersonalDataExport:
+    ( { __typename: 'PersonalDataExport' }
+    & GraphQLRecursivePick<FederationTypes['PersonalDataExport'], {"id":true,"subjectId":true}> );
   User:
     ( { __typename: 'User' }
     & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
@@ -1571,6 +1729,13 @@ export type ResolversTypes = ResolversObject<{
   CreateOrganizationInput: CreateOrganizationInput;
   CreateOrganizationPayload: ResolverTypeWrapper<Omit<CreateOrganizationPayload, 'organization'> & { organization?: Maybe<ResolversTypes['Organization']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeadLetter: ResolverTypeWrapper<DeadLetter>;
+  DeadLetterAggregate: ResolverTypeWrapper<DeadLetterAggregate>;
+  DeadLetterConnection: ResolverTypeWrapper<DeadLetterConnection>;
+  DeadLetterEdge: ResolverTypeWrapper<DeadLetterEdge>;
+  DeadLetterEvent: ResolverTypeWrapper<DeadLetterEvent>;
+  DeleteMyAccountInput: DeleteMyAccountInput;
+  DeleteMyAccountPayload: ResolverTypeWrapper<DeleteMyAccountPayload>;
   DisableTotpInput: DisableTotpInput;
   DisableTotpPayload: ResolverTypeWrapper<Omit<DisableTotpPayload, 'account'> & { account?: Maybe<ResolversTypes['Account']> }>;
   DisableUserInput: DisableUserInput;
@@ -1579,6 +1744,7 @@ export type ResolversTypes = ResolversObject<{
   EnableUserInput: EnableUserInput;
   EnableUserPayload: ResolverTypeWrapper<Omit<EnableUserPayload, 'account'> & { account?: Maybe<ResolversTypes['Account']> }>;
   EnrollTotpPayload: ResolverTypeWrapper<EnrollTotpPayload>;
+  ExportMyDataPayload: ResolverTypeWrapper<Omit<ExportMyDataPayload, 'export'> & { export?: Maybe<ResolversTypes['PersonalDataExport']> }>;
   GrantRoleInput: GrantRoleInput;
   GrantRolePayload: ResolverTypeWrapper<Omit<GrantRolePayload, 'account'> & { account?: Maybe<ResolversTypes['Account']> }>;
   InviteMemberInput: InviteMemberInput;
@@ -1614,6 +1780,7 @@ export type ResolversTypes = ResolversObject<{
   OrganizationMembershipConnection: ResolverTypeWrapper<Omit<OrganizationMembershipConnection, 'edges'> & { edges: Array<ResolversTypes['OrganizationMembershipEdge']> }>;
   OrganizationMembershipEdge: ResolverTypeWrapper<Omit<OrganizationMembershipEdge, 'node'> & { node: ResolversTypes['OrganizationMembership'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PersonalDataExport: ResolverTypeWrapper<PersonalDataExportModel>;
   Plan: Plan;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quota: ResolverTypeWrapper<QuotaStatus>;
@@ -1624,6 +1791,8 @@ export type ResolversTypes = ResolversObject<{
   RegisterPayload: ResolverTypeWrapper<Omit<RegisterPayload, 'session'> & { session?: Maybe<ResolversTypes['SessionTokens']> }>;
   RemoveMemberInput: RemoveMemberInput;
   RemoveMemberPayload: ResolverTypeWrapper<Omit<RemoveMemberPayload, 'organization'> & { organization?: Maybe<ResolversTypes['Organization']> }>;
+  ReplayDeadLetterInput: ReplayDeadLetterInput;
+  ReplayDeadLetterPayload: ResolverTypeWrapper<ReplayDeadLetterPayload>;
   RequestEmailVerificationPayload: ResolverTypeWrapper<RequestEmailVerificationPayload>;
   RequestPasswordResetInput: RequestPasswordResetInput;
   RequestPasswordResetPayload: ResolverTypeWrapper<RequestPasswordResetPayload>;
@@ -1689,6 +1858,13 @@ export type ResolversParentTypes = ResolversObject<{
   CreateOrganizationInput: CreateOrganizationInput;
   CreateOrganizationPayload: Omit<CreateOrganizationPayload, 'organization'> & { organization?: Maybe<ResolversParentTypes['Organization']> };
   DateTime: Scalars['DateTime']['output'];
+  DeadLetter: DeadLetter;
+  DeadLetterAggregate: DeadLetterAggregate;
+  DeadLetterConnection: DeadLetterConnection;
+  DeadLetterEdge: DeadLetterEdge;
+  DeadLetterEvent: DeadLetterEvent;
+  DeleteMyAccountInput: DeleteMyAccountInput;
+  DeleteMyAccountPayload: DeleteMyAccountPayload;
   DisableTotpInput: DisableTotpInput;
   DisableTotpPayload: Omit<DisableTotpPayload, 'account'> & { account?: Maybe<ResolversParentTypes['Account']> };
   DisableUserInput: DisableUserInput;
@@ -1697,6 +1873,7 @@ export type ResolversParentTypes = ResolversObject<{
   EnableUserInput: EnableUserInput;
   EnableUserPayload: Omit<EnableUserPayload, 'account'> & { account?: Maybe<ResolversParentTypes['Account']> };
   EnrollTotpPayload: EnrollTotpPayload;
+  ExportMyDataPayload: Omit<ExportMyDataPayload, 'export'> & { export?: Maybe<ResolversParentTypes['PersonalDataExport']> };
   GrantRoleInput: GrantRoleInput;
   GrantRolePayload: Omit<GrantRolePayload, 'account'> & { account?: Maybe<ResolversParentTypes['Account']> };
   InviteMemberInput: InviteMemberInput;
@@ -1728,6 +1905,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrganizationMembershipConnection: Omit<OrganizationMembershipConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrganizationMembershipEdge']> };
   OrganizationMembershipEdge: Omit<OrganizationMembershipEdge, 'node'> & { node: ResolversParentTypes['OrganizationMembership'] };
   PageInfo: PageInfo;
+  PersonalDataExport: PersonalDataExportModel;
   Query: Record<PropertyKey, never>;
   Quota: QuotaStatus;
   RefreshTokenInput: RefreshTokenInput;
@@ -1736,6 +1914,8 @@ export type ResolversParentTypes = ResolversObject<{
   RegisterPayload: Omit<RegisterPayload, 'session'> & { session?: Maybe<ResolversParentTypes['SessionTokens']> };
   RemoveMemberInput: RemoveMemberInput;
   RemoveMemberPayload: Omit<RemoveMemberPayload, 'organization'> & { organization?: Maybe<ResolversParentTypes['Organization']> };
+  ReplayDeadLetterInput: ReplayDeadLetterInput;
+  ReplayDeadLetterPayload: ReplayDeadLetterPayload;
   RequestEmailVerificationPayload: RequestEmailVerificationPayload;
   RequestPasswordResetInput: RequestPasswordResetInput;
   RequestPasswordResetPayload: RequestPasswordResetPayload;
@@ -1897,6 +2077,44 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeadLetterResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeadLetter'] = ResolversParentTypes['DeadLetter']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  error?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['DeadLetterEvent'], ParentType, ContextType>;
+  failedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  group?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type DeadLetterAggregateResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeadLetterAggregate'] = ResolversParentTypes['DeadLetterAggregate']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DeadLetterConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeadLetterConnection'] = ResolversParentTypes['DeadLetterConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DeadLetterEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type DeadLetterEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeadLetterEdge'] = ResolversParentTypes['DeadLetterEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DeadLetter'], ParentType, ContextType>;
+}>;
+
+export type DeadLetterEventResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeadLetterEvent'] = ResolversParentTypes['DeadLetterEvent']> = ResolversObject<{
+  aggregate?: Resolver<ResolversTypes['DeadLetterAggregate'], ParentType, ContextType>;
+  correlationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeleteMyAccountPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeleteMyAccountPayload'] = ResolversParentTypes['DeleteMyAccountPayload']> = ResolversObject<{
+  deletedUserId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type DisableTotpPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DisableTotpPayload'] = ResolversParentTypes['DisableTotpPayload']> = ResolversObject<{
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -1921,6 +2139,11 @@ export type EnrollTotpPayloadResolvers<ContextType = SubgraphContext, ParentType
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   otpauthUri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   secret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ExportMyDataPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ExportMyDataPayload'] = ResolversParentTypes['ExportMyDataPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  export?: Resolver<Maybe<ResolversTypes['PersonalDataExport']>, ParentType, ContextType>;
 }>;
 
 export type GrantRolePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['GrantRolePayload'] = ResolversParentTypes['GrantRolePayload']> = ResolversObject<{
@@ -1978,10 +2201,12 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   confirmTotp?: Resolver<ResolversTypes['ConfirmTotpPayload'], ParentType, ContextType, RequireFields<MutationConfirmTotpArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createOrganization?: Resolver<ResolversTypes['CreateOrganizationPayload'], ParentType, ContextType, RequireFields<MutationCreateOrganizationArgs, 'input'>>;
+  deleteMyAccount?: Resolver<ResolversTypes['DeleteMyAccountPayload'], ParentType, ContextType, RequireFields<MutationDeleteMyAccountArgs, 'input'>>;
   disableTotp?: Resolver<ResolversTypes['DisableTotpPayload'], ParentType, ContextType, RequireFields<MutationDisableTotpArgs, 'input'>>;
   disableUser?: Resolver<ResolversTypes['DisableUserPayload'], ParentType, ContextType, RequireFields<MutationDisableUserArgs, 'input'>>;
   enableUser?: Resolver<ResolversTypes['EnableUserPayload'], ParentType, ContextType, RequireFields<MutationEnableUserArgs, 'input'>>;
   enrollTotp?: Resolver<ResolversTypes['EnrollTotpPayload'], ParentType, ContextType>;
+  exportMyData?: Resolver<ResolversTypes['ExportMyDataPayload'], ParentType, ContextType>;
   grantRole?: Resolver<ResolversTypes['GrantRolePayload'], ParentType, ContextType, RequireFields<MutationGrantRoleArgs, 'input'>>;
   inviteMember?: Resolver<ResolversTypes['InviteMemberPayload'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   leaveOrganization?: Resolver<ResolversTypes['LeaveOrganizationPayload'], ParentType, ContextType, RequireFields<MutationLeaveOrganizationArgs, 'input'>>;
@@ -1993,6 +2218,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   refreshToken?: Resolver<ResolversTypes['RefreshTokenPayload'], ParentType, ContextType, RequireFields<MutationRefreshTokenArgs, 'input'>>;
   register?: Resolver<ResolversTypes['RegisterPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
   removeMember?: Resolver<ResolversTypes['RemoveMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'input'>>;
+  replayDeadLetter?: Resolver<ResolversTypes['ReplayDeadLetterPayload'], ParentType, ContextType, RequireFields<MutationReplayDeadLetterArgs, 'input'>>;
   requestEmailVerification?: Resolver<ResolversTypes['RequestEmailVerificationPayload'], ParentType, ContextType>;
   requestPasswordReset?: Resolver<ResolversTypes['RequestPasswordResetPayload'], ParentType, ContextType, RequireFields<MutationRequestPasswordResetArgs, 'input'>>;
   resetPassword?: Resolver<ResolversTypes['ResetPasswordPayload'], ParentType, ContextType, RequireFields<MutationResetPasswordArgs, 'input'>>;
@@ -2113,8 +2339,18 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PersonalDataExportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PersonalDataExport'] = ResolversParentTypes['PersonalDataExport'], FederationReferenceType extends FederationReferenceTypes['PersonalDataExport'] = FederationReferenceTypes['PersonalDataExport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalDataExport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  formatVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  users?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryAuditLogArgs>>;
+  deadLetters?: Resolver<ResolversTypes['DeadLetterConnection'], ParentType, ContextType, Partial<QueryDeadLettersArgs>>;
   me?: Resolver<ResolversTypes['Account'], ParentType, ContextType>;
   notification?: Resolver<Maybe<ResolversTypes['Notification']>, ParentType, ContextType, RequireFields<QueryNotificationArgs, 'id'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, Partial<QueryOrganizationArgs>>;
@@ -2144,6 +2380,12 @@ export type RegisterPayloadResolvers<ContextType = SubgraphContext, ParentType e
 export type RemoveMemberPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RemoveMemberPayload'] = ResolversParentTypes['RemoveMemberPayload']> = ResolversObject<{
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+}>;
+
+export type ReplayDeadLetterPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReplayDeadLetterPayload'] = ResolversParentTypes['ReplayDeadLetterPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['DeadLetterEvent']>, ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type RequestEmailVerificationPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RequestEmailVerificationPayload'] = ResolversParentTypes['RequestEmailVerificationPayload']> = ResolversObject<{
@@ -2267,11 +2509,18 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
   CreateOrganizationPayload?: CreateOrganizationPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeadLetter?: DeadLetterResolvers<ContextType>;
+  DeadLetterAggregate?: DeadLetterAggregateResolvers<ContextType>;
+  DeadLetterConnection?: DeadLetterConnectionResolvers<ContextType>;
+  DeadLetterEdge?: DeadLetterEdgeResolvers<ContextType>;
+  DeadLetterEvent?: DeadLetterEventResolvers<ContextType>;
+  DeleteMyAccountPayload?: DeleteMyAccountPayloadResolvers<ContextType>;
   DisableTotpPayload?: DisableTotpPayloadResolvers<ContextType>;
   DisableUserPayload?: DisableUserPayloadResolvers<ContextType>;
   EmailAddress?: GraphQLScalarType;
   EnableUserPayload?: EnableUserPayloadResolvers<ContextType>;
   EnrollTotpPayload?: EnrollTotpPayloadResolvers<ContextType>;
+  ExportMyDataPayload?: ExportMyDataPayloadResolvers<ContextType>;
   GrantRolePayload?: GrantRolePayloadResolvers<ContextType>;
   InviteMemberPayload?: InviteMemberPayloadResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
@@ -2296,11 +2545,13 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   OrganizationMembershipConnection?: OrganizationMembershipConnectionResolvers<ContextType>;
   OrganizationMembershipEdge?: OrganizationMembershipEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalDataExport?: PersonalDataExportResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Quota?: QuotaResolvers<ContextType>;
   RefreshTokenPayload?: RefreshTokenPayloadResolvers<ContextType>;
   RegisterPayload?: RegisterPayloadResolvers<ContextType>;
   RemoveMemberPayload?: RemoveMemberPayloadResolvers<ContextType>;
+  ReplayDeadLetterPayload?: ReplayDeadLetterPayloadResolvers<ContextType>;
   RequestEmailVerificationPayload?: RequestEmailVerificationPayloadResolvers<ContextType>;
   RequestPasswordResetPayload?: RequestPasswordResetPayloadResolvers<ContextType>;
   ResetPasswordPayload?: ResetPasswordPayloadResolvers<ContextType>;

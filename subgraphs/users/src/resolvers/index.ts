@@ -4,6 +4,7 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Account, accountMutations, accountQueries, SessionTokens } from './Account.ts';
 import { accountAdministrationMutations } from './AccountAdministration.ts';
 import { AuditActor, AuditEntry, auditLogQueries } from './AuditLog.ts';
+import { deadLetterMutations, deadLetterQueries } from './DeadLetters.ts';
 import { emailFlowMutations } from './EmailFlows.ts';
 import { twoFactorMutations } from './TwoFactor.ts';
 import { ApiKey, apiKeyMutations } from './ApiKey.ts';
@@ -31,7 +32,14 @@ export const resolvers: Resolvers = {
   EmailAddress: scalarResolvers.EmailAddress,
   CountryCode: scalarResolvers.CountryCode,
   JSONObject: JSONObjectResolver,
-  Query: { ...Query, ...notificationQueries, ...accountQueries, ...socialLoginQueries, ...auditLogQueries },
+  Query: {
+    ...Query,
+    ...notificationQueries,
+    ...accountQueries,
+    ...socialLoginQueries,
+    ...auditLogQueries,
+    ...deadLetterQueries,
+  },
   Mutation: {
     ...signingKeyMutations,
     ...accountMutations,
@@ -42,6 +50,7 @@ export const resolvers: Resolvers = {
     ...apiKeyMutations,
     ...socialLoginMutations,
     ...notificationMutations,
+    ...deadLetterMutations,
   },
   Subscription,
   SigningKey,
