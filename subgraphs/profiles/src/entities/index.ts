@@ -1,5 +1,19 @@
+import { CertificationSchema } from './Certification.ts';
+import { EducationSchema } from './Education.ts';
+import { ExperienceSchema } from './Experience.ts';
 import { LanguageSkillSchema } from './LanguageSkill.ts';
+import { OnboardingStepSchema } from './OnboardingStep.ts';
 import { ProfileSchema } from './Profile.ts';
+import { ProfileReviewSchema } from './ProfileReview.ts';
 import { ProfileSkillSchema } from './ProfileSkill.ts';
 
-export const entities = [ProfileSchema, ProfileSkillSchema, LanguageSkillSchema];
+export const entities = [
+  ProfileSchema,
+  ProfileSkillSchema,
+  LanguageSkillSchema,
+  ExperienceSchema,
+  EducationSchema,
+  CertificationSchema,
+  OnboardingStepSchema,
+  ProfileReviewSchema,
+];
