@@ -1,24 +1,14 @@
-import {
-  CEFR_LEVELS,
-  CONTRACT_TYPES,
-  SKILL_NAME_MAX_LENGTH,
-  WORK_MODES,
-  normalizeSkillName,
-  skillKey,
-  type CefrLevel,
-} from '@talentgraph/vocabulary';
-import { isIso6391LanguageCode } from './language-codes.ts';
+import { CEFR_LEVELS, WORK_MODES, type CefrLevel } from '@talentgraph/vocabulary';
 
 export {
   CEFR_LEVELS,
   CONTRACT_TYPES,
+  PAY_PERIODS,
   PROFILE_KINDS,
   PROFILE_STATUSES,
-  SKILL_NAME_MAX_LENGTH,
-  normalizeSkillName,
-  skillKey,
   type CefrLevel,
   type ContractType,
+  type PayPeriod,
   type ProfileKind,
   type ProfileStatus,
 } from '@talentgraph/vocabulary';
@@ -28,8 +18,73 @@ export type RemotePreference = (typeof REMOTE_PREFERENCES)[number];
 
 /** A working life, generously bounded: anything above is a typo, not a career. */
 export const MAX_YEARS_OF_EXPERIENCE = 60;
+
+export const HEADLINE_MAX_LENGTH = 160;
+export const SUMMARY_MAX_LENGTH = 3_000;
+export const CITY_MAX_LENGTH = 120;
+
 export const MAX_SKILLS_PER_PROFILE = 50;
 export const MAX_LANGUAGES_PER_PROFILE = 20;
+export const MAX_EXPERIENCES_PER_PROFILE = 50;
+export const MAX_EDUCATION_PER_PROFILE = 20;
+export const MAX_CERTIFICATIONS_PER_PROFILE = 30;
+
+/** How well a person masters a skill, in words a recruiter and a candidate read the same way. */
+export const SKILL_LEVELS = ['BEGINNER', 'INTERMEDIATE', 'ADVANCED', 'EXPERT'] as const;
+export type SkillLevel = (typeof SKILL_LEVELS)[number];
+
+/** Levels of a course of study, from school to doctorate. */
+export const EDUCATION_LEVELS = [
+  'SECONDARY',
+  'VOCATIONAL',
+  'BACHELOR',
+  'MASTER',
+  'DOCTORATE',
+  'OTHER',
+] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+/** Sectors a person wants to work in (job preferences), few enough to filter on. */
+export const SECTORS = [
+  'SOFTWARE_AND_INTERNET',
+  'IT_SERVICES',
+  'FINANCE_AND_BANKING',
+  'INSURANCE',
+  'HEALTHCARE',
+  'PHARMA_AND_BIOTECH',
+  'ENERGY_AND_UTILITIES',
+  'MANUFACTURING_AND_INDUSTRY',
+  'AUTOMOTIVE_AND_MOBILITY',
+  'AEROSPACE_AND_DEFENSE',
+  'RETAIL_AND_ECOMMERCE',
+  'LOGISTICS_AND_TRANSPORT',
+  'TELECOMMUNICATIONS',
+  'MEDIA_AND_ENTERTAINMENT',
+  'GAMING',
+  'EDUCATION_AND_RESEARCH',
+  'PUBLIC_SECTOR',
+  'NON_PROFIT',
+  'CONSULTING',
+  'REAL_ESTATE_AND_CONSTRUCTION',
+  'HOSPITALITY_AND_TOURISM',
+  'AGRICULTURE_AND_FOOD',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** Company sizes by headcount: 1–9, 10–49, 50–249, 250–4,999, 5,000 and more. */
+export const COMPANY_SIZES = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE', 'ENTERPRISE'] as const;
+export type CompanySize = (typeof COMPANY_SIZES)[number];
+
+export const TRAVEL_WILLINGNESS = ['NONE', 'OCCASIONAL', 'FREQUENT'] as const;
+export type TravelWillingness = (typeof TRAVEL_WILLINGNESS)[number];
+
+/** How actively a person looks: recruiters see it, and search may favour those actively looking. */
+export const JOB_SEARCH_STATUSES = ['ACTIVELY_LOOKING', 'OPEN_TO_OFFERS', 'NOT_LOOKING'] as const;
+export type JobSearchStatus = (typeof JOB_SEARCH_STATUSES)[number];
+
+/** Whether an IT-services firm can staff its consultant on a new mission. */
+export const CONSULTANT_AVAILABILITIES = ['AVAILABLE', 'ON_MISSION', 'UNAVAILABLE'] as const;
+export type ConsultantAvailability = (typeof CONSULTANT_AVAILABILITIES)[number];
 
 /** Negative when `level` is below `other`, zero when equal, positive when above (usable with `sort`). */
 export function compareCefrLevels(level: CefrLevel, other: CefrLevel): number {
@@ -51,93 +106,4 @@ export function byDescendingProficiency(
   other: { readonly code: string; readonly level: CefrLevel },
 ): number {
   return compareCefrLevels(other.level, language.level) || language.code.localeCompare(other.code, 'en');
-}
-
-/** One broken business rule, with the path of the offending field (for example `skills.2.yearsOfExperience`). */
-export interface RuleViolation {
-  readonly field: string;
-  readonly message: string;
-}
-
-export interface ProfileDetails {
-  readonly yearsOfExperience: number;
-  readonly desiredContractTypes: readonly string[];
-  readonly skills: readonly { readonly name: string; readonly yearsOfExperience: number }[];
-  readonly languages: readonly { readonly code: string; readonly level: string }[];
-}
-
-function yearsViolation(field: string, years: number): RuleViolation[] {
-  if (Number.isInteger(years) && years >= 0 && years <= MAX_YEARS_OF_EXPERIENCE) return [];
-  return [
-    { field, message: `must be a whole number of years from 0 to ${MAX_YEARS_OF_EXPERIENCE}, got ${years}` },
-  ];
-}
-
-/**
- * Every rule the experience, contract types, skills and languages of a profile break, all at once so
- * that a form can show each problem next to its field. An empty list means the details are acceptable.
- */
-export function profileDetailsViolations(details: ProfileDetails): RuleViolation[] {
-  const violations: RuleViolation[] = [...yearsViolation('yearsOfExperience', details.yearsOfExperience)];
-
-  const contractTypes = new Set<string>();
-  details.desiredContractTypes.forEach((contractType, index) => {
-    const field = `desiredContractTypes.${index}`;
-    if (!(CONTRACT_TYPES as readonly string[]).includes(contractType)) {
-      violations.push({ field, message: `"${contractType}" is not a contract type` });
-    } else if (contractTypes.has(contractType)) {
-      violations.push({ field, message: `${contractType} is listed twice` });
-    }
-    contractTypes.add(contractType);
-  });
-
-  if (details.skills.length > MAX_SKILLS_PER_PROFILE) {
-    violations.push({
-      field: 'skills',
-      message: `at most ${MAX_SKILLS_PER_PROFILE} skills, got ${details.skills.length}`,
-    });
-  }
-  const skillKeys = new Set<string>();
-  details.skills.forEach((skill, index) => {
-    const name = normalizeSkillName(skill.name);
-    if (name === '') {
-      violations.push({ field: `skills.${index}.name`, message: 'must not be blank' });
-    } else if (name.length > SKILL_NAME_MAX_LENGTH) {
-      violations.push({
-        field: `skills.${index}.name`,
-        message: `at most ${SKILL_NAME_MAX_LENGTH} characters`,
-      });
-    } else if (skillKeys.has(skillKey(name))) {
-      violations.push({ field: `skills.${index}.name`, message: `"${name}" is listed twice` });
-    }
-    skillKeys.add(skillKey(name));
-    violations.push(...yearsViolation(`skills.${index}.yearsOfExperience`, skill.yearsOfExperience));
-  });
-
-  if (details.languages.length > MAX_LANGUAGES_PER_PROFILE) {
-    violations.push({
-      field: 'languages',
-      message: `at most ${MAX_LANGUAGES_PER_PROFILE} languages, got ${details.languages.length}`,
-    });
-  }
-  const languageCodes = new Set<string>();
-  details.languages.forEach((language, index) => {
-    if (!isIso6391LanguageCode(language.code)) {
-      violations.push({
-        field: `languages.${index}.code`,
-        message: `"${language.code}" is not a lower-case ISO 639-1 language code such as "en" or "fr"`,
-      });
-    } else if (languageCodes.has(language.code)) {
-      violations.push({ field: `languages.${index}.code`, message: `"${language.code}" is listed twice` });
-    }
-    languageCodes.add(language.code);
-    if (!isCefrLevel(language.level)) {
-      violations.push({
-        field: `languages.${index}.level`,
-        message: `"${language.level}" is not a CEFR level (${CEFR_LEVELS.join(', ')})`,
-      });
-    }
-  });
-
-  return violations;
 }
