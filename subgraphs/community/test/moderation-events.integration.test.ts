@@ -55,7 +55,7 @@ async function eventsAbout(type: string, aggregateId: string): Promise<Envelope[
 }
 
 /** A request as the gateway forwards it: with the client's request id. */
-async function requestAs<Data>(
+async function requestAs<Data = Record<string, unknown>>(
   viewer: Viewer,
   query: string,
   input: Record<string, unknown>,
