@@ -7,6 +7,7 @@ import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   GRAPHQL_PATH,
@@ -18,25 +19,38 @@ import {
   type Logger,
 } from '@talentgraph/platform';
 import cors from 'cors';
-import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import express, { type ErrorRequestHandler } from 'express';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { Redis } from 'ioredis';
+import { Admission, persistedOperationPlugin } from './admission.ts';
+import { RedisApqCache } from './apq-cache.ts';
 import { Authenticator } from './authentication.ts';
 import { startLiveFeeds, type LiveFeeds } from './subscriptions/live-feeds.ts';
-import { subgraphUrls, type GatewayConfig } from './config.ts';
+import { subgraphTimeoutOf, subgraphUrls, type GatewayConfig } from './config.ts';
 import { errorStatusPlugin } from './error-status.ts';
 import type { GatewayContext } from './context.ts';
+import { operationRules } from './limits.ts';
+import { GatewayMetrics, startMetricsServer } from './metrics.ts';
+import { PersistedOperations, PinnedDocumentStore, limitsOf, readManifest } from './persisted-operations.ts';
+import { ApiCallQuota, RequestRateLimits } from './rate-limits.ts';
+import { SubgraphReachability } from './readiness.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 
 export interface RunningGateway {
   readonly url: string;
   readonly port: number;
+  /** Where Prometheus scrapes `/metrics` (METRICS_PORT). */
+  readonly metricsPort: number;
   readonly liveFeeds: LiveFeeds;
   stop(): Promise<void>;
 }
 
 /**
  * The federated gateway: serves the committed supergraph (schema/supergraph.graphql) over the six
- * subgraphs, called over HTTP at the URLs of the configuration.
+ * subgraphs, called over HTTP at the URLs of the configuration. Every operation, over HTTP or WebSocket,
+ * passes the same admission (rate limits, authentication, partner safelist and quota: admission.ts) and
+ * the same limits (limits.ts); the operations of the persisted-operation manifest are parsed and
+ * validated once, here, and a manifest that does not pass stops the start.
  */
 export async function startGateway(
   config: GatewayConfig,
@@ -46,19 +60,28 @@ export async function startGateway(
   const production = config.NODE_ENV === 'production';
   const urls = subgraphUrls(config);
   const authenticator = options.authenticator ?? new Authenticator(config);
+  const rules = operationRules(limitsOf(config));
+  const manifest = readManifest(config.PERSISTED_QUERIES_PATH);
+  let liveFeeds: LiveFeeds | null = null;
+  const metrics = new GatewayMetrics(() => liveFeeds?.subscriberCount() ?? 0);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, urls[name] ?? url!, config.SUBGRAPH_TIMEOUT_MS),
+      new SubgraphDataSource(name, urls[name] ?? url!, subgraphTimeoutOf(config, name), (outcome, seconds) =>
+        metrics.observeSubgraphFetch(name, outcome, seconds),
+      ),
     logger,
   });
   let apiSchema: GraphQLSchema | null = null;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => {
     apiSchema = loaded;
   });
+  let persistedOperations: PersistedOperations | null = null;
 
+  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 }) : undefined;
+  const reachability = new SubgraphReachability(Object.values(urls), { timeoutMs: 1_000, cacheMs: 2_000 });
   let serving = false;
-  const app = createServiceApp(async () => serving);
+  const app = createServiceApp(async () => serving && (await reachability.anyReachable()));
   app.set('trust proxy', config.TRUSTED_PROXIES);
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GatewayContext>({
@@ -68,65 +91,149 @@ export async function startGateway(
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
     ...(production ? { formatError: maskUnexpectedErrors } : {}),
+    // A browser form or <img> cannot send a GraphQL request: it needs a JSON body or a custom header.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: rules.parseOptions,
+    validationRules: [...rules.validationRules],
+    documentStore: new PinnedDocumentStore(
+      () => persistedOperations,
+      new InMemoryLRUCache<DocumentNode>({
+        maxSize: 30 * 1024 * 1024,
+        sizeCalculation: InMemoryLRUCache.sizeCalculation,
+      }),
+    ),
+    persistedQueries: {
+      ttl: config.APQ_TTL_SECONDS,
+      // Apollo Server prefixes its keys with `apq:`.
+      ...(redis ? { cache: new RedisApqCache(redis, config.EVENTS_KEY_PREFIX, logger) } : {}),
+    },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_TIMEOUT_MS }),
       production
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      persistedOperationPlugin(),
+      metrics.plugin(),
       requestLogging(),
       errorStatusPlugin(),
     ],
   });
-  await apollo.start();
-  serving = true;
+  const rateLimits = new RequestRateLimits(config, redis, logger);
+  const closeConnections = async () => {
+    await rateLimits.close();
+    if (redis) await redis.quit().catch(() => redis.disconnect());
+  };
+  await apollo.start().catch(async (error: unknown) => {
+    await closeConnections();
+    throw error;
+  });
+  try {
+    persistedOperations = PersistedOperations.prepare(manifest, apiSchema!, rules);
+  } catch (error) {
+    await apollo.stop();
+    await closeConnections();
+    throw error;
+  }
+  const operations = persistedOperations;
 
+  const admission = new Admission({
+    authenticator,
+    rateLimits,
+    apiCallQuota: new ApiCallQuota(config),
+    operations: () => operations,
+    safelistOnly: config.SAFELIST_ONLY ?? production,
+    metrics,
+    logger,
+  });
   app.use(
     GRAPHQL_PATH,
     cors({ origin: [...config.CORS_ORIGINS], credentials: true, maxAge: 600 }),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.MAX_BODY_BYTES }),
+    admission.middleware(),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const caller = await authenticator.authenticate(req.headers);
+        const { caller, clientIp, persistedOperation } = req.admitted!;
         return {
           requestId: req.requestId,
-          logger: logger.child({ requestId: req.requestId }),
+          trace: req.trace,
+          logger: logger.child({ requestId: req.requestId, traceId: req.trace.traceId }),
           viewer: caller.viewer,
           authorization: caller.authorization,
-          clientIp: req.ip ?? req.socket.remoteAddress ?? '',
+          clientIp,
+          persistedOperation,
         };
       },
     }),
   );
+  app.use(GRAPHQL_PATH, unreadableBody(metrics));
 
-  let liveFeeds: LiveFeeds;
+  let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
+  const stopAll = async () => {
+    serving = false;
+    // Subscribers are told first (close 1001, "going away"), so they reconnect to another replica.
+    await liveFeeds?.stop();
+    await apollo.stop();
+    await metricsServer?.close();
+    await closeConnections();
+  };
   try {
     liveFeeds = await startLiveFeeds({
       config,
       httpServer,
       authenticator,
+      admission,
+      rules,
+      metrics,
       apollo,
       schema: () => apiSchema!,
       logger,
     });
+    metricsServer = await startMetricsServer(metrics, config.METRICS_PORT);
   } catch (error) {
-    await apollo.stop();
+    await stopAll();
     throw error;
   }
   const port = await listen(httpServer, config.PORT, 'PORT').catch(async (error: unknown) => {
-    await liveFeeds.stop();
-    await apollo.stop();
+    await stopAll();
     throw error;
   });
-  logger.info({ port, graphql: GRAPHQL_PATH }, 'gateway ready');
+  serving = true;
+  logger.info(
+    { port, graphql: GRAPHQL_PATH, metricsPort: metricsServer.port, persistedOperations: operations.size },
+    'gateway ready',
+  );
   return {
     url: `http://127.0.0.1:${port}${GRAPHQL_PATH}`,
     port,
-    liveFeeds,
-    async stop() {
-      serving = false;
-      // Subscribers are told first (close 1001, "going away"), so they reconnect to another replica.
-      await liveFeeds.stop();
-      await apollo.stop();
-    },
+    metricsPort: metricsServer.port,
+    liveFeeds: liveFeeds!,
+    stop: stopAll,
+  };
+}
+
+/**
+ * A body the JSON parser refused (too large, not JSON) gets a GraphQL error body like any other refusal
+ * instead of Express's HTML page: 413 PAYLOAD_TOO_LARGE past MAX_BODY_BYTES, 400 BAD_REQUEST otherwise.
+ */
+function unreadableBody(metrics: GatewayMetrics): ErrorRequestHandler {
+  return (error: { type?: string; limit?: number }, _request, response, next) => {
+    const tooLarge = error.type === 'entity.too.large';
+    if (!tooLarge && error.type !== 'entity.parse.failed') {
+      next(error);
+      return;
+    }
+    const code = tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+    metrics.countError(code);
+    response.status(tooLarge ? 413 : 400).json({
+      errors: [
+        {
+          message: tooLarge
+            ? `The request body is larger than ${error.limit} bytes.`
+            : 'The request body is not valid JSON.',
+          extensions: { code },
+        },
+      ],
+    });
   };
 }

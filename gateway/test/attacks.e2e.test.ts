@@ -10,7 +10,7 @@ import {
   type GraphQLResponse,
 } from '@talentgraph/testing';
 import { issueAccessToken } from '@talentgraph/users-subgraph/access-tokens';
-import { startTestSupergraph, type TestSupergraph } from './helpers.ts';
+import { persistedRequest, startTestSupergraph, type TestSupergraph } from './helpers.ts';
 
 /**
  * The attacks of the identity issue, each against the whole platform through the gateway, as an
@@ -342,22 +342,29 @@ describe('cross-organization access', () => {
       owner,
     );
     const partner = { 'x-api-key': created.data!.createApiKey.secret };
-    const own = await gateway<{ organization: { offers: { edges: unknown[] } } }>(
-      DRAFTS,
-      { id: acme.id },
-      partner,
-    );
+    // Partners run persisted operations only (schema/operations/partners).
+    const drafts = (slug: string) =>
+      persistedRequest<{ organization: { offers: { edges: { node: { status: string } }[] } } }>(
+        supergraph.gateway.url,
+        'OrganizationOffers',
+        { slug, status: 'DRAFT' },
+        partner,
+      );
+    const own = await drafts(acme.slug);
     expect(own.errors).toBeUndefined();
     expect(own.data!.organization.offers.edges.length).toBeGreaterThan(0);
-    const otherOrganization = otherOwner.membership!.organizationId;
-    expect(codeOf(await gateway(DRAFTS, { id: otherOrganization }, partner))).toBe('FORBIDDEN');
+    expect(own.data!.organization.offers.edges.every(({ node }) => node.status === 'DRAFT')).toBe(true);
+    const otherOrganization = organizations.find(
+      (organization) => organization.id === otherOwner.membership!.organizationId,
+    )!;
+    expect(codeOf(await drafts(otherOrganization.slug))).toBe('FORBIDDEN');
 
     await gateway(
       'mutation ($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { errors { code } } }',
       { input: { apiKeyId: created.data!.createApiKey.apiKey.id } },
       owner,
     );
-    const revoked = await gateway(DRAFTS, { id: acme.id }, partner);
+    const revoked = await drafts(acme.slug);
     expect([revoked.status, codeOf(revoked)]).toEqual([401, 'UNAUTHENTICATED']);
   });
 });

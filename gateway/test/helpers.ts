@@ -11,11 +11,13 @@ import { createLogger, type Logger, type SubgraphDefinition } from '@talentgraph
 import {
   createTestDatabase,
   startTestSubgraph,
+  type GraphQLResponse,
   type TestDatabase,
   type TestSubgraph,
 } from '@talentgraph/testing';
 import { loadConfig } from '../src/config.ts';
 import { startGateway, type RunningGateway } from '../src/gateway.ts';
+import { readManifest } from '../src/persisted-operations.ts';
 
 export const ALL_SUBGRAPHS: readonly SubgraphDefinition[] = [
   usersSubgraph,
@@ -102,6 +104,7 @@ export function startGatewayFor(
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       SUBGRAPH_TIMEOUT_MS: '3000',
+      METRICS_PORT: '0',
       SESSION_CHECK_CACHE_MS: '0',
       WS_SESSION_CHECK_MS: '200',
       AUTH_JWKS_URL: subgraphs['users']!.url.replace('/graphql', '/.well-known/jwks.json'),
@@ -124,4 +127,32 @@ async function deleteRedisKeys(prefix: string): Promise<void> {
   } finally {
     redis.disconnect();
   }
+}
+
+const manifest = readManifest(new URL('../../schema/persisted-queries.json', import.meta.url).pathname);
+
+/** The id (SHA-256 of its text) of an operation of schema/operations, by name. */
+export function persistedOperationId(name: string): string {
+  const operation = manifest.find((candidate) => candidate.name === name);
+  if (!operation) throw new Error(`no operation ${name} in schema/persisted-queries.json`);
+  return operation.id;
+}
+
+/** Runs an operation of the manifest by its id alone, as a partner does (no query text). */
+export async function persistedRequest<Data = Record<string, unknown>>(
+  url: string,
+  name: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<Data>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({
+      variables,
+      extensions: { persistedQuery: { version: 1, sha256Hash: persistedOperationId(name) } },
+    }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<Data>, 'status' | 'headers'>;
+  return { status: response.status, headers: response.headers, ...body };
 }

@@ -137,6 +137,9 @@ describe('the gateway in production', () => {
   beforeAll(async () => {
     production = await startGatewayFor(supergraph.subgraphs, {
       NODE_ENV: 'production',
+      // Production is safelist-only by default (hardening.e2e.test.ts); free-form queries are let in here
+      // so that introspection itself is what gets refused.
+      SAFELIST_ONLY: 'false',
       ...supergraph.env,
     });
   });

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { createEventTransport, type EventConsumer, type EventTransport } from '@talentgraph/events';
-import { ensureDatabaseExists, type Logger } from '@talentgraph/platform';
+import { ensureDatabaseExists, traceContextFrom, type Logger } from '@talentgraph/platform';
 import type { FormattedExecutionResult, GraphQLSchema } from 'graphql';
+import type { Admission } from '../admission.ts';
 import type { Authenticator } from '../authentication.ts';
 import type { GatewayConfig } from '../config.ts';
 import type { GatewayContext } from '../context.ts';
+import type { OperationRules } from '../limits.ts';
+import type { GatewayMetrics } from '../metrics.ts';
 import { inProcessFanout, redisFanout, type Fanout } from './fanout.ts';
 import { ANNOUNCED_EVENT_TYPES, announcementOf, createFeeds } from './feeds.ts';
 import { SubscriptionHub, type PayloadResolver } from './hub.ts';
@@ -28,6 +31,9 @@ export interface LiveFeedOptions {
   readonly config: GatewayConfig;
   readonly httpServer: Server;
   readonly authenticator: Authenticator;
+  readonly admission: Admission;
+  readonly rules: OperationRules;
+  readonly metrics: GatewayMetrics;
   readonly apollo: ApolloServer<GatewayContext>;
   readonly schema: () => GraphQLSchema;
   readonly logger: Logger;
@@ -46,15 +52,18 @@ export async function startLiveFeeds(options: LiveFeedOptions): Promise<LiveFeed
   });
   const resolvePayload: PayloadResolver = async (query, variables, subscriber) => {
     const requestId = randomUUID();
+    const trace = traceContextFrom(undefined);
     const response = await apollo.executeOperation(
       { query, variables },
       {
         contextValue: {
           requestId,
-          logger: logger.child({ requestId }),
+          trace,
+          logger: logger.child({ requestId, traceId: trace.traceId }),
           viewer: subscriber.viewer,
           authorization: subscriber.authorization,
           clientIp: subscriber.clientIp,
+          persistedOperation: null,
         },
       },
     );
@@ -98,6 +107,9 @@ export async function startLiveFeeds(options: LiveFeedOptions): Promise<LiveFeed
   const server = startSubscriptionServer({
     httpServer: options.httpServer,
     authenticator: options.authenticator,
+    admission: options.admission,
+    rules: options.rules,
+    metrics: options.metrics,
     hub,
     feeds,
     schema: options.schema,
@@ -107,7 +119,7 @@ export async function startLiveFeeds(options: LiveFeedOptions): Promise<LiveFeed
     keepAliveMs: config.WS_KEEPALIVE_MS,
     sessionCheckMs: config.WS_SESSION_CHECK_MS,
     queueLimit: config.SUBSCRIPTION_QUEUE_LIMIT,
-    maxMessageBytes: 1024 * 1024,
+    maxMessageBytes: config.MAX_BODY_BYTES,
   });
 
   return {

@@ -1,11 +1,8 @@
 import type { Server } from 'node:http';
 import { decodeJwt } from 'jose';
-import { GRAPHQL_PATH, type Logger } from '@talentgraph/platform';
+import { GRAPHQL_PATH, REQUEST_ID_HEADER, requestIdFrom, type Logger } from '@talentgraph/platform';
 import {
   GraphQLError,
-  parse,
-  specifiedRules,
-  validate,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
@@ -15,7 +12,10 @@ import {
 import { CloseCode, type Context } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { Admission } from '../admission.ts';
 import type { Authenticator, Caller } from '../authentication.ts';
+import { checkOperation, type OperationRules } from '../limits.ts';
+import type { GatewayMetrics } from '../metrics.ts';
 import type { Feed, FeedName } from './feeds.ts';
 import type { LiveSubscriber, SubscriptionHub } from './hub.ts';
 import { liveOperationOf, payloadQueryOf } from './live-operation.ts';
@@ -24,6 +24,11 @@ import { liveStream } from './live-stream.ts';
 export interface SubscriptionServerOptions {
   readonly httpServer: Server;
   readonly authenticator: Authenticator;
+  /** The same rate limits, safelist and partner quota as HTTP requests. */
+  readonly admission: Admission;
+  /** The same limits as HTTP requests. */
+  readonly rules: OperationRules;
+  readonly metrics: GatewayMetrics;
   readonly hub: SubscriptionHub;
   readonly feeds: Record<FeedName, Feed>;
   /** The API schema the gateway serves now (it changes only with a new supergraph). */
@@ -42,7 +47,12 @@ export interface SubscriptionServerOptions {
 interface Connection {
   readonly caller: Caller;
   readonly clientIp: string;
+  /** The upgrade request's id (its x-request-id, or a new one): in every log line of the connection. */
+  readonly logger: Logger;
 }
+
+/** Close code of a connection refused by a rate limit (4xxx codes are the application's). */
+const TOO_MANY_REQUESTS = 4429;
 
 type SocketContext = Context<Record<string, unknown> | undefined, Extra>;
 
@@ -68,20 +78,38 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { d
     {
       onConnect: async (context: SocketContext) => {
         const { socket, request } = context.extra;
+        const clientIp = request.socket.remoteAddress ?? '';
+        const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+        const logger = options.logger.child({ requestId });
         let caller: Caller;
+        try {
+          await options.admission.admitAddress(clientIp);
+        } catch (error) {
+          const message = error instanceof GraphQLError ? error.message : 'Too many requests.';
+          socket.close(TOO_MANY_REQUESTS, truncate(`Too many requests: ${message}`));
+          return false;
+        }
         try {
           caller = await options.authenticator.authenticate(credentialsOf(context.connectionParams));
         } catch (error) {
           const message = error instanceof GraphQLError ? error.message : 'Authentication failed.';
+          logger.info({ reason: message }, 'WebSocket connection refused');
           socket.close(CloseCode.Unauthorized, truncate(`Unauthorized: ${message}`));
           return false;
         }
-        connections.set(socket, { caller, clientIp: request.socket.remoteAddress ?? '' });
+        connections.set(socket, { caller, clientIp, logger });
+        options.metrics.webSocketOpened();
+        logger.debug({ viewer: caller.viewer?.kind ?? 'ANONYMOUS' }, 'WebSocket connection opened');
         closeAtTokenExpiry(socket, caller, expiryTimers);
         return true;
       },
 
-      onClose: (context: SocketContext) => {
+      onClose: (context: SocketContext, code, reason) => {
+        const connection = connections.get(context.extra.socket);
+        if (connection) {
+          options.metrics.webSocketClosed();
+          connection.logger.debug({ code, reason }, 'WebSocket connection closed');
+        }
         connections.delete(context.extra.socket);
         clearTimeout(expiryTimers.get(context.extra.socket));
         expiryTimers.delete(context.extra.socket);
@@ -92,8 +120,22 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { d
         if (!connection)
           return [new GraphQLError('Not connected.', { extensions: { code: 'UNAUTHENTICATED' } })];
         const schema = options.schema();
-        const document = parsedAndValidated(documents, schema, payload.query);
-        if (!('kind' in document)) return document;
+        let document: DocumentNode | readonly GraphQLError[];
+        try {
+          const persisted = options.admission.persistedOperationOf(connection.caller, payload);
+          await options.admission.admitCaller(connection.caller);
+          document =
+            persisted?.document ?? parsedAndValidated(documents, schema, payload.query, options.rules);
+          options.metrics.countSubscribe(persisted?.name ?? payload.operationName);
+        } catch (error) {
+          if (!(error instanceof GraphQLError)) throw error;
+          options.metrics.countError(error.extensions['code']);
+          return [withoutHttp(error)];
+        }
+        if (!('kind' in document)) {
+          for (const error of document) options.metrics.countError(error.extensions['code']);
+          return document;
+        }
         const variables = payload.variables ?? {};
         try {
           const live = liveOperationOf(document, payload.operationName, variables);
@@ -216,26 +258,28 @@ function closeAtTokenExpiry(socket: WebSocket, caller: Caller, timers: Map<WebSo
   timers.set(socket, timer);
 }
 
-/** Parsed and validated once per distinct text, like the HTTP path's document cache. */
+/**
+ * Parsed and validated once per distinct text, like the HTTP path's document cache, with the same rules
+ * and limits as HTTP requests.
+ */
 function parsedAndValidated(
   cache: Map<string, DocumentNode | readonly GraphQLError[]>,
   schema: GraphQLSchema,
   query: string,
+  rules: OperationRules,
 ): DocumentNode | readonly GraphQLError[] {
   const cached = cache.get(query);
   if (cached) return cached;
-  let outcome: DocumentNode | readonly GraphQLError[];
-  try {
-    const document = parse(query);
-    const errors = validate(schema, document, specifiedRules);
-    outcome = errors.length > 0 ? errors : document;
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    outcome = [error];
-  }
+  const outcome = checkOperation(schema, query, rules);
   cache.set(query, outcome);
   if (cache.size > 1_000) cache.delete(cache.keys().next().value!);
   return outcome;
+}
+
+/** A refusal as a graphql-ws error: the HTTP status and headers meant for HTTP responses are left out. */
+function withoutHttp(error: GraphQLError): GraphQLError {
+  const { http: _http, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, { extensions });
 }
 
 /** WebSocket close reasons are limited to 123 bytes. */

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import express, { type Express, type Request } from 'express';
 import { requestIdFrom, REQUEST_ID_HEADER } from './request-id.ts';
+import { TRACEPARENT_HEADER, traceContextFrom, type TraceContext } from './trace-context.ts';
 
 const currentRequestId = new AsyncLocalStorage<string>();
 
@@ -18,12 +19,14 @@ declare module 'express-serve-static-core' {
   interface Request {
     /** Set by the request-id middleware before any route runs. */
     requestId: string;
+    /** The W3C trace this request belongs to (the caller's `traceparent`, or a new one). */
+    trace: TraceContext;
   }
 }
 
 /**
  * The HTTP shell every service shares: request id on every request (echoed in the response so a client
- * can quote it in a bug report), `/health` for liveness and `/ready` for readiness.
+ * can quote it in a bug report), its W3C trace context, `/health` for liveness and `/ready` for readiness.
  */
 export function createServiceApp(isReady: () => Promise<boolean>): Express {
   const app = express();
@@ -31,6 +34,7 @@ export function createServiceApp(isReady: () => Promise<boolean>): Express {
   app.set('etag', false);
   app.use((request, response, next) => {
     request.requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+    request.trace = traceContextFrom(request.headers[TRACEPARENT_HEADER]);
     response.setHeader(REQUEST_ID_HEADER, request.requestId);
     currentRequestId.run(request.requestId, next);
   });

@@ -13,4 +13,5 @@ export * from './scalars.ts';
 export * from './schema-file.ts';
 export * from './seed.ts';
 export * from './subgraph-service.ts';
+export * from './trace-context.ts';
 export * from './domain-events.ts';

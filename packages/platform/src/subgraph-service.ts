@@ -199,7 +199,7 @@ export async function startSubgraph(
         return {
           em,
           loaders: new LoaderRegistry(em),
-          logger: logger.child({ requestId: req.requestId }),
+          logger: logger.child({ requestId: req.requestId, traceId: req.trace.traceId }),
           requestId: req.requestId,
           viewer,
           now: new Date(),
