@@ -802,6 +802,7 @@ export const CURATED_SKILLS: readonly CuratedSkill[] = [
     fr: 'Observabilité',
     enAliases: ['Monitoring'],
     frAliases: ['supervision'],
+    needsContext: ['Monitoring', 'supervision'],
   },
   {
     id: 'maven',
@@ -1936,6 +1937,7 @@ export const CURATED_SKILLS: readonly CuratedSkill[] = [
     enAliases: ['Search engine optimisation'],
     frAliases: ['référencement naturel', 'référencement'],
     esco: 'search engine optimisation',
+    needsContext: ['référencement'],
   },
   {
     id: 'sea',
@@ -1984,7 +1986,7 @@ export const CURATED_SKILLS: readonly CuratedSkill[] = [
     fr: 'Vente',
     enAliases: ['Selling'],
     frAliases: ['ventes'],
-    needsContext: ['Sales', 'Vente'],
+    needsContext: ['Sales', 'Vente', 'Selling'],
   },
   {
     id: 'business-development',
@@ -2002,6 +2004,7 @@ export const CURATED_SKILLS: readonly CuratedSkill[] = [
     en: 'Management control',
     fr: 'Contrôle de gestion',
     enAliases: ['Controlling'],
+    needsContext: ['Controlling'],
   },
   {
     id: 'customer-service',
@@ -2018,6 +2021,7 @@ export const CURATED_SKILLS: readonly CuratedSkill[] = [
     en: 'Recruitment',
     fr: 'Recrutement',
     enAliases: ['Talent acquisition', 'Recruiting'],
+    needsContext: ['Recruiting'],
   },
   {
     id: 'market-research',
@@ -2033,8 +2037,16 @@ export const CURATED_SKILLS: readonly CuratedSkill[] = [
     fr: 'Gestion de la chaîne logistique',
     aliases: ['Supply chain'],
     frAliases: ['logistique'],
+    needsContext: ['logistique'],
   },
-  { id: 'procurement', category: 'business', en: 'Procurement', fr: 'Achats', enAliases: ['Purchasing'] },
+  {
+    id: 'procurement',
+    category: 'business',
+    en: 'Procurement',
+    fr: 'Achats',
+    enAliases: ['Purchasing'],
+    needsContext: ['Achats', 'Purchasing'],
+  },
 
   // Media and communication
   {
@@ -2043,6 +2055,7 @@ export const CURATED_SKILLS: readonly CuratedSkill[] = [
     en: 'Copywriting',
     fr: 'Rédaction',
     frAliases: ['rédaction web', 'copywriting'],
+    needsContext: ['Rédaction'],
   },
   {
     id: 'technical-writing',
@@ -2081,6 +2094,7 @@ export const CURATED_SKILLS: readonly CuratedSkill[] = [
     enAliases: ['Team work', 'Team player', 'Collaboration'],
     frAliases: ["esprit d'équipe", 'esprit d’équipe'],
     esco: 'work in teams',
+    needsContext: ['Collaboration'],
   },
   { id: 'leadership', category: 'soft-skills', en: 'Leadership', esco: 'lead others' },
   {
@@ -2132,6 +2146,7 @@ export const CURATED_SKILLS: readonly CuratedSkill[] = [
     enAliases: ['Organizational skills', 'Organisation', 'Organization'],
     frAliases: ['organisation', 'sens de l’organisation'],
     esco: 'organise information, objects and resources',
+    needsContext: ['Organisation', 'Organization'],
   },
   {
     id: 'autonomy',
@@ -2210,6 +2225,7 @@ export const CURATED_SKILLS: readonly CuratedSkill[] = [
     enAliases: ['Proactivity'],
     frAliases: ['proactivité'],
     esco: 'show initiative',
+    needsContext: ['Initiative'],
   },
   {
     id: 'curiosity',

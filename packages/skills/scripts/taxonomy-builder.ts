@@ -224,8 +224,54 @@ export function keepEscoAltLabel(alt: string, label: string): boolean {
   const shortened = altKey.startsWith(baseKey) || baseKey.startsWith(altKey);
   if (labelWords.size === 1 && Math.min(altKey.length, baseKey.length) >= 4 && shortened) return true;
   if (altWords.length === 1 && labelWords.size > 1) return false;
-  return altWords.some((word) => labelWords.has(word));
+  return altWords.some((word) => labelWords.has(word) && !GENERIC_WORDS.has(word));
 }
+
+/**
+ * Words too common in ESCO labels to show that two names mean the same thing ("Cognos Data Manager" is
+ * not another name for "data extraction, transformation and loading tools"), as significantWords gives
+ * them (folded, without a plural s).
+ */
+const GENERIC_WORDS = new Set([
+  'apply',
+  'application',
+  'computer',
+  'data',
+  'demonstrate',
+  'digital',
+  'ict',
+  'information',
+  'make',
+  'management',
+  'method',
+  'perform',
+  'principle',
+  'service',
+  'show',
+  'software',
+  'system',
+  'technique',
+  'technology',
+  'tool',
+  'type',
+  'use',
+  'using',
+  'utilise',
+  'donnee',
+  'faire',
+  'gestion',
+  'informatique',
+  'logiciel',
+  'methode',
+  'numerique',
+  'outil',
+  'preuve',
+  'principe',
+  'systeme',
+  'technologie',
+  'tic',
+  'utiliser',
+]);
 
 function isAcronymOf(short: string, long: string): boolean {
   const letters = foldCase(short).replace(/[^a-z0-9]/g, '');

@@ -213,8 +213,9 @@ function tokenize(text: string): Token[] {
 
 /** Web addresses and e-mail addresses, replaced by spaces so their words ("github.com") are not skills. */
 function withoutAddresses(text: string): string {
+  // Bare domains only with top-level domains that no skill name ends with (".NET", "Socket.IO" are names).
   return text.replace(
-    /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|fr|eu|de|edu|me|co)(?:\/\S*)?/gi,
+    /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|fr|eu|de|edu|me|co)\b(?:\/\S*)?/gi,
     (address) => ' '.repeat(address.length),
   );
 }
@@ -383,7 +384,7 @@ function ambiguousEvidence(
     (other) =>
       other !== candidate &&
       Math.abs(other.first - candidate.first) <= CONTEXT_WINDOW &&
-      sameLine(text, tokens, other, candidate),
+      !blankLineBetween(text, tokens, other, candidate),
   );
   if (skillsSection && (exactCase || listItem)) return 'skills-section';
   if (listItem && sameList && (exactCase || !singleLetter)) return 'context';
@@ -413,11 +414,6 @@ function isListBoundary(side: string, where: 'before' | 'after'): boolean {
   return word !== undefined && LIST_WORDS.has(foldCase(word));
 }
 
-function sameLine(text: string, tokens: readonly Token[], a: Candidate, b: Candidate): boolean {
-  const [from, to] = a.first < b.first ? [a, b] : [b, a];
-  return !text.slice(tokens[from.last]!.end, tokens[to.first]!.start).includes('\n');
-}
-
 function blankLineBetween(text: string, tokens: readonly Token[], a: Candidate, b: Candidate): boolean {
   const [from, to] = a.first < b.first ? [a, b] : [b, a];
   return /\n[ \t\u00A0]*\n/.test(text.slice(tokens[from.last]!.end, tokens[to.first]!.start));
@@ -426,6 +422,7 @@ function blankLineBetween(text: string, tokens: readonly Token[], a: Candidate, 
 function confidenceOf(phrase: Phrase, evidence: MentionEvidence): number {
   if (evidence === 'context') return 0.7;
   if (evidence === 'skills-section') return 0.8;
-  const base = phrase.name.kind === 'label' ? 0.95 : 0.9;
-  return phrase.name.skill.weight === 1 ? base - 0.1 : base;
+  // ESCO competences are verb phrases ("manage data") that running text uses without claiming a skill.
+  if (phrase.name.skill.weight === 1) return 0.75;
+  return phrase.name.kind === 'label' ? 0.95 : 0.9;
 }

@@ -19,38 +19,52 @@ export function allowedEdits(keyLength: number): number {
 /** Distance between `a` and `b`, or `max + 1` as soon as it is known to exceed `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previousPrevious = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = new Array<number>(b.length + 1);
-    current[0] = i;
-    let rowMinimum = current[0];
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, previousPrevious[j - 2]! + 1);
-      }
-      current[j] = value;
-      rowMinimum = Math.min(rowMinimum, value);
-    }
-    if (rowMinimum > max) return max + 1;
-    previousPrevious = previous;
-    previous = current;
-  }
-  return Math.min(previous[b.length]!, max + 1);
+  const lastRow = alignmentLastRow(a, b, max);
+  return lastRow === undefined ? max + 1 : Math.min(lastRow[b.length]!, max + 1);
 }
 
 /** Smallest distance between `query` and a prefix of `key` (for text still being typed). */
 export function prefixEditDistance(query: string, key: string, max: number): number {
+  const lastRow = alignmentLastRow(query, key.slice(0, query.length + max), max);
+  if (lastRow === undefined) return max + 1;
   let best = max + 1;
-  const shortest = Math.max(1, query.length - max);
-  const longest = Math.min(key.length, query.length + max);
-  for (let length = shortest; length <= longest; length += 1) {
-    best = Math.min(best, editDistance(query, key.slice(0, length), Math.min(max, best - 1)));
-    if (best === 0) break;
+  for (let length = Math.max(1, query.length - max); length < lastRow.length; length += 1) {
+    best = Math.min(best, lastRow[length]!);
   }
   return best;
+}
+
+/**
+ * The last row of the optimal-string-alignment table of `a` against `b`: entry `j` is the distance
+ * between `a` and the first `j` characters of `b`. Undefined as soon as every entry of a row exceeds `max`.
+ */
+function alignmentLastRow(a: string, b: string, max: number): Int32Array | undefined {
+  const width = b.length + 1;
+  let beforePrevious = new Int32Array(width);
+  let previous = new Int32Array(width);
+  let current = new Int32Array(width);
+  for (let j = 0; j < width; j += 1) previous[j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    current[0] = i;
+    let rowMinimum = i;
+    for (let j = 1; j < width; j += 1) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (
+        i > 1 &&
+        j > 1 &&
+        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      ) {
+        value = Math.min(value, beforePrevious[j - 2]! + 1);
+      }
+      current[j] = value;
+      if (value < rowMinimum) rowMinimum = value;
+    }
+    if (rowMinimum > max) return undefined;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
+  }
+  return previous;
 }
 
 function trigrams(text: string): string[] {

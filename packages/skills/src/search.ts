@@ -88,8 +88,8 @@ interface Candidate {
 /**
  * Autocomplete over labels and aliases in both languages, ignoring case, accents, spaces and punctuation
  * ("node j" finds Node.js, "c#" C#, "gestion d" Gestion de projet). Ranked by how the query matched
- * (SkillSearchMatch order; an exact label before an exact alias), then names in the requested language,
- * then fewer typos, then curated skills above ESCO ones, then shorter labels. Typos are looked for only
+ * (SkillSearchMatch order), then names in the requested language, then fewer typos, then curated
+ * skills above ESCO ones, then labels before aliases, then shorter names. Typos are looked for only
  * when the query, as typed, starts no name. The index is built on first use; queries then take well
  * under a millisecond (docs/benchmarks.md).
  */
@@ -106,13 +106,12 @@ export function searchSkills(query: string, options: SkillSearchOptions = {}): S
   const consider = (name: SkillName, match: SkillSearchMatch, distance: number) => {
     if (options.category !== undefined && name.skill.category !== options.category) return;
     const inLanguage = name.language === 'any' || name.language === language;
-    const exactLabel = match === 'exact' && name.kind === 'label';
     const rank =
       TIER[match] * 1e6 +
-      Number(exactLabel) * 1e5 +
-      Number(inLanguage) * 1e4 -
-      distance * 1e3 +
-      name.skill.weight * 1e2;
+      Number(inLanguage) * 1e5 -
+      distance * 1e4 +
+      name.skill.weight * 1e3 +
+      Number(name.kind === 'label') * 1e2;
     const current = best.get(name.skill);
     if (current === undefined || rank > current.rank)
       best.set(name.skill, { skill: name.skill, name, match, rank });
@@ -149,13 +148,15 @@ export function searchSkills(query: string, options: SkillSearchOptions = {}): S
 
 /** Names starting like `key` give or take the typos its length allows. */
 function fuzzyMatches(key: string): { name: SkillName; distance: number }[] {
-  const maxEdits = allowedEdits(key.length);
+  // At most two typos, and not in the first letter: whoever types a name knows how it starts, and these
+  // two limits keep the candidates few enough for a keystroke's budget.
+  const maxEdits = Math.min(allowedEdits(key.length), 2);
   if (maxEdits === 0) return [];
   const { fuzzy, nameKeys, namesByKey } = searchIndex();
   const found: { name: SkillName; distance: number }[] = [];
   for (const position of fuzzy.candidates(key, maxEdits, true)) {
     const candidateKey = nameKeys[position]!;
-    if (key.length < 8 && candidateKey[0] !== key[0]) continue;
+    if (candidateKey[0] !== key[0]) continue;
     const distance = prefixEditDistance(key, candidateKey, maxEdits);
     if (distance > maxEdits) continue;
     for (const name of namesByKey.get(candidateKey) ?? []) found.push({ name, distance });
@@ -181,6 +182,7 @@ function compareCandidates(a: Candidate, b: Candidate, language: SkillLanguage):
   const labelA = a.skill.label[language];
   const labelB = b.skill.label[language];
   return (
+    a.name.text.length - b.name.text.length ||
     labelA.length - labelB.length ||
     (labelA < labelB ? -1 : labelA > labelB ? 1 : 0) ||
     (a.skill.id < b.skill.id ? -1 : a.skill.id > b.skill.id ? 1 : 0)

