@@ -15,3 +15,4 @@ export * from './seed.ts';
 export * from './subgraph-service.ts';
 export * from './trace-context.ts';
 export * from './domain-events.ts';
+export * from './personal-data.ts';

@@ -2,6 +2,7 @@ import {
   CountryCodeResolver,
   DateTimeResolver,
   EmailAddressResolver,
+  JSONObjectResolver,
   LocalDateResolver,
   URLResolver,
 } from 'graphql-scalars';
@@ -9,7 +10,7 @@ import { GraphQLScalarType } from 'graphql';
 
 /**
  * The scalars every subgraph shares (DESIGN.md §4). `Date` is a calendar date (YYYY-MM-DD) with no time
- * zone, `DateTime` an ISO-8601 instant always serialized in UTC.
+ * zone, `DateTime` an ISO-8601 instant always serialized in UTC, `JSONObject` any JSON object.
  */
 export const scalarResolvers = {
   DateTime: DateTimeResolver,
@@ -17,4 +18,5 @@ export const scalarResolvers = {
   URL: URLResolver,
   EmailAddress: EmailAddressResolver,
   CountryCode: CountryCodeResolver,
+  JSONObject: JSONObjectResolver,
 };

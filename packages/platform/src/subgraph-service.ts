@@ -98,6 +98,8 @@ export interface RunningSubgraph {
   readonly port: number;
   readonly orm: MikroORM;
   readonly logger: Logger;
+  /** What the definition's routes and event consumers were given. */
+  readonly services: SubgraphServices;
   stop(): Promise<void>;
 }
 
@@ -231,6 +233,7 @@ export async function startSubgraph(
     port,
     orm,
     logger,
+    services,
     async stop() {
       await apollo.stop();
       await events.stop();

@@ -51,3 +51,39 @@ export async function queryDatabase<Row extends object>(
     await client.end();
   }
 }
+
+/** A row that mentions something searched for (see rowsMentioning). */
+export interface Mention {
+  readonly table: string;
+  readonly needle: string;
+  /** The row, as PostgreSQL casts it to text. */
+  readonly row: string;
+}
+
+/**
+ * Every row of every table of the database's public schema that contains one of `needles` (ignoring
+ * case), each row cast to text as a whole: what a test of erasure looks for, whatever the column.
+ */
+export async function rowsMentioning(url: string, needles: readonly string[]): Promise<Mention[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables = await client.query<{ table_name: string }>(
+      `select table_name from information_schema.tables
+       where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+    );
+    const mentions: Mention[] = [];
+    for (const { table_name: table } of tables.rows) {
+      for (const needle of needles) {
+        const found = await client.query<{ row: string }>(
+          `select t::text as row from ${pg.escapeIdentifier(table)} t where strpos(lower(t::text), lower($1)) > 0`,
+          [needle],
+        );
+        mentions.push(...found.rows.map(({ row }) => ({ table, needle, row })));
+      }
+    }
+    return mentions;
+  } finally {
+    await client.end();
+  }
+}

@@ -5,3 +5,4 @@ export * from './captured-logs.ts';
 export * from './tokens.ts';
 export * from './token-forgeries.ts';
 export * from './mailbox.ts';
+export * from './events.ts';

@@ -1,4 +1,9 @@
-import { loadSchemaFile, type SubgraphDefinition } from '@talentgraph/platform';
+import {
+  erasureGroupOf,
+  loadSchemaFile,
+  personalDataErasureHandlers,
+  type SubgraphDefinition,
+} from '@talentgraph/platform';
 import { mountApiKeyRoutes } from './api-keys/routes.ts';
 import { AUDIT_GROUP, auditHandlers } from './audit/audit-consumer.ts';
 import { entities } from './entities/index.ts';
@@ -23,5 +28,10 @@ export const usersSubgraph: SubgraphDefinition = {
     mountQuotaRoutes(app, services);
     mountApiKeyRoutes(app, services);
   },
-  eventConsumers: () => ({ [NOTIFICATIONS_GROUP]: notificationHandlers, [AUDIT_GROUP]: auditHandlers }),
+  eventConsumers: () => ({
+    [NOTIFICATIONS_GROUP]: notificationHandlers,
+    [AUDIT_GROUP]: auditHandlers,
+    // The account itself was erased by deleteMyAccount; what is left is its events in the outbox.
+    [erasureGroupOf('users')]: personalDataErasureHandlers({}),
+  }),
 };

@@ -57,6 +57,8 @@ export const USERS_AUDIT_ACTIONS = [
   'api_key.revoked',
   'signing_key.rotated',
   'events.dead_letter_replayed',
+  'gdpr.data_exported',
+  'gdpr.account_deleted',
 ] as const;
 export type UsersAuditAction = (typeof USERS_AUDIT_ACTIONS)[number];
 

@@ -13,6 +13,8 @@ export interface OutgoingEmail<Name extends EmailTemplateName> {
   readonly locale: Locale;
   readonly template: Name;
   readonly variables: EmailVariables<Name>;
+  /** The person whose action the message tells of, when it is not the recipient's own (see EmailMessage). */
+  readonly actorId?: string | null;
 }
 
 const sealingContext = (messageId: string) => `email:${messageId}`;
@@ -33,6 +35,7 @@ export async function enqueueEmail<Name extends EmailTemplateName>(
   const message = em.create(EmailMessageSchema, {
     id,
     recipient: normalizeEmail(email.to),
+    actorId: email.actorId ?? null,
     locale: email.locale,
     template: email.template,
     subject: rendered.subject,

@@ -11,13 +11,22 @@ import { EMAIL_STATUSES, EMAIL_TRANSPORTS } from '../email/delivery.ts';
 export const EmailMessageSchema = defineEntity({
   name: 'EmailMessage',
   tableName: 'email_outbox',
-  indexes: [{ properties: ['status', 'nextAttemptAt'] }, { properties: ['recipient', 'createdAt'] }],
+  indexes: [
+    { properties: ['status', 'nextAttemptAt'] },
+    { properties: ['recipient', 'createdAt'] },
+    { properties: ['actorId'] },
+  ],
   properties: {
     id: p
       .uuid()
       .primary()
       .onCreate(() => randomUUID()),
     recipient: p.string().length(320),
+    /**
+     * The person whose action the message tells someone else of (an inviter, a commenter): it names them,
+     * so it is deleted when they erase their account, as every message addressed to them is.
+     */
+    actorId: p.uuid().nullable(),
     locale: p.enum(LOCALES),
     template: p.string().length(64),
     subject: p.string().length(300),

@@ -15,13 +15,19 @@ export const NotificationSchema = defineEntity({
   name: 'Notification',
   tableName: 'notifications',
   uniques: [{ properties: ['recipient', 'idempotencyKey'] }],
-  indexes: [{ properties: ['recipient', 'createdAt', 'id'] }],
+  indexes: [{ properties: ['recipient', 'createdAt', 'id'] }, { properties: ['actorId'] }],
   properties: {
     id: p
       .uuid()
       .primary()
       .onCreate(() => randomUUID()),
     recipient: () => p.manyToOne(UserSchema).deleteRule('cascade'),
+    /**
+     * The person whose action it tells of (a commenter, an inviter), whose name and words it quotes:
+     * when they erase their account, it is rewritten without them (personal-data/account-deletion.ts).
+     * An id rather than a foreign key, so that it outlives nothing: it is cleared by that rewrite.
+     */
+    actorId: p.uuid().nullable(),
     type: p.enum(NOTIFICATION_TYPES),
     /** The language title and body were written in: the recipient's when it was created. */
     locale: p.enum(LOCALES),

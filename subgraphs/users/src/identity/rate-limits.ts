@@ -21,6 +21,8 @@ export const RATE_LIMITS = {
   /** Redeeming reset links and signing up. */
   tokenRedemptionPerAddress: { capacity: 10, refillPerSecond: PER_MINUTE },
   signUpPerAddress: { capacity: 10, refillPerSecond: PER_MINUTE },
+  /** Exports of one's personal data (each reads every subgraph): 3, then one every 10 minutes per account. */
+  dataExportPerAccount: { capacity: 3, refillPerSecond: PER_MINUTE / 10 },
 } as const satisfies Record<string, TokenBucketOptions>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

@@ -8,6 +8,7 @@ import { Migration20261123094253_recovery_codes } from './Migration2026112309425
 import { Migration20261123120610_account_administration } from './Migration20261123120610_account_administration.ts';
 import { Migration20261123122544_notifications_audit_log } from './Migration20261123122544_notifications_audit_log.ts';
 import { Migration20261123133130_event_outbox } from './Migration20261123133130_event_outbox.ts';
+import { Migration20261206040519_personal_data } from './Migration20261206040519_personal_data.ts';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` regenerates this list. */
 export const migrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123120610_account_administration', class: Migration20261123120610_account_administration },
   { name: 'Migration20261123122544_notifications_audit_log', class: Migration20261123122544_notifications_audit_log },
   { name: 'Migration20261123133130_event_outbox', class: Migration20261123133130_event_outbox },
+  { name: 'Migration20261206040519_personal_data', class: Migration20261206040519_personal_data },
 ];

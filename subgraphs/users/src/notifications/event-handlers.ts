@@ -9,7 +9,8 @@ interface CommentAdded extends Record<string, unknown> {
   readonly commentId: string;
   readonly postId: string;
   readonly authorId: string;
-  readonly postAuthorId: string;
+  /** Null under a post whose author erased their account. */
+  readonly postAuthorId: string | null;
   readonly postTitle: string;
   readonly excerpt: string;
 }
@@ -23,13 +24,14 @@ export const notificationHandlers = {
     versions: [1],
     async handle(event, em) {
       const comment = event.payload;
-      // Nobody is told about their own comment under their own post.
-      if (comment.authorId === comment.postAuthorId) return;
+      // Nobody is told about their own comment under their own post, nor under a post without author.
+      if (comment.postAuthorId === null || comment.authorId === comment.postAuthorId) return;
       const commenter = await em.findOne(UserSchema, { id: comment.authorId });
       await notify(
         em,
         {
           recipientId: comment.postAuthorId,
+          actorId: comment.authorId,
           type: 'NEW_COMMENT_ON_MY_POST',
           params: {
             postId: comment.postId,

@@ -25,6 +25,11 @@ export const NOTIFICATION_PAGES = {
 
 export interface NotificationRequest<Type extends NotificationType = NotificationType> {
   readonly recipientId: string;
+  /**
+   * The person whose action it tells of (a commenter, an inviter), when its text names them: erasing
+   * their account rewrites it without them (personal-data/account-deletion.ts). Null for platform notices.
+   */
+  readonly actorId: string | null;
   readonly type: Type;
   /** What the type's template needs (templates.ts), plus any ids worth keeping as the notification's data. */
   readonly params: NotificationParams<Type>;
@@ -68,6 +73,9 @@ export async function notify<Type extends NotificationType>(
   if (!isNotificationType(request.type))
     throw new InvalidNotificationError('type', 'is not a notification type');
   if (!isUuid(request.recipientId)) throw new InvalidNotificationError('recipientId', 'must be a UUID');
+  if (request.actorId !== null && !isUuid(request.actorId)) {
+    throw new InvalidNotificationError('actorId', 'must be a UUID or null');
+  }
   if (request.link !== null && !isAppPath(request.link)) {
     throw new InvalidNotificationError('link', 'must be a path of the web app, like /offers/…');
   }
@@ -92,6 +100,7 @@ export async function notify<Type extends NotificationType>(
         .insert({
           id: notificationId,
           recipient: recipient.id,
+          actorId: request.actorId,
           type: request.type,
           locale: recipient.locale,
           title: content.title,
@@ -116,6 +125,7 @@ export async function notify<Type extends NotificationType>(
             to: recipient.email,
             locale: recipient.locale,
             template: 'NOTIFICATION',
+            actorId: request.actorId,
             variables: {
               displayName: recipient.displayName,
               title: content.title,

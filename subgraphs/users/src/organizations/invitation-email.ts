@@ -18,6 +18,7 @@ export async function announceInvitation(
     readonly to: string;
     readonly locale: Locale;
     readonly organizationName: string;
+    readonly inviterId: string;
     readonly inviterName: string;
     readonly role: InvitableRole;
     readonly token: string;
@@ -32,6 +33,7 @@ export async function announceInvitation(
       to: invitation.to,
       locale: invitation.locale,
       template: 'ORGANIZATION_INVITATION',
+      actorId: invitation.inviterId,
       variables: {
         inviterName: invitation.inviterName,
         organizationName: invitation.organizationName,

@@ -129,6 +129,7 @@ export async function inviteMember(
         to: email,
         locale: invitee?.locale ?? inviter.locale,
         organizationName: organization.name,
+        inviterId,
         inviterName: inviter.displayName,
         role,
         token,
@@ -141,6 +142,7 @@ export async function inviteMember(
         tx,
         {
           recipientId: invitee.id,
+          actorId: inviterId,
           type: 'ORGANIZATION_INVITATION',
           params: {
             organizationId,

@@ -1,5 +1,4 @@
 import { scalarResolvers } from '@talentgraph/platform';
-import { JSONObjectResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Account, accountMutations, accountQueries, SessionTokens } from './Account.ts';
 import { accountAdministrationMutations } from './AccountAdministration.ts';
@@ -20,6 +19,7 @@ import {
   notificationMutations,
   notificationQueries,
 } from './Notification.ts';
+import { PersonalDataExport, personalDataMutations } from './PersonalData.ts';
 import { Query } from './Query.ts';
 import { SigningKey, signingKeyMutations } from './SigningKey.ts';
 import { socialLoginMutations, socialLoginQueries } from './SocialLogin.ts';
@@ -31,7 +31,7 @@ export const resolvers: Resolvers = {
   URL: scalarResolvers.URL,
   EmailAddress: scalarResolvers.EmailAddress,
   CountryCode: scalarResolvers.CountryCode,
-  JSONObject: JSONObjectResolver,
+  JSONObject: scalarResolvers.JSONObject,
   Query: {
     ...Query,
     ...notificationQueries,
@@ -51,6 +51,7 @@ export const resolvers: Resolvers = {
     ...socialLoginMutations,
     ...notificationMutations,
     ...deadLetterMutations,
+    ...personalDataMutations,
   },
   Subscription,
   SigningKey,
@@ -64,4 +65,5 @@ export const resolvers: Resolvers = {
   Notification,
   AuditEntry,
   AuditActor,
+  PersonalDataExport,
 };

@@ -65,6 +65,7 @@ function validated(
 ): NotificationRequest<'PROFILE_DECISION'> {
   return {
     recipientId: recipient.id,
+    actorId: null,
     type: 'PROFILE_DECISION',
     params: { decision: 'VALIDATED' },
     link: '/profile',
@@ -79,6 +80,7 @@ function mention(
 ): NotificationRequest<'MENTION'> {
   return {
     recipientId: recipient.id,
+    actorId: null,
     type: 'MENTION',
     params: { authorName: 'Omar', place: 'Data Engineers FR', excerpt },
     link: '/communities/data-engineers-fr',

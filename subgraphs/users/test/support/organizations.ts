@@ -27,7 +27,7 @@ export interface OrganizationsWorld {
 }
 
 export async function startOrganizationsWorld(
-  options: { onQuery?: (sql: string) => void } = {},
+  options: { onQuery?: (sql: string) => void; eventsDatabaseUrl?: string } = {},
 ): Promise<OrganizationsWorld> {
   const issuer = await createTestIssuer();
   let ownKeys: KeySource | null = null;
@@ -40,6 +40,7 @@ export async function startOrganizationsWorld(
     keySource,
     seed: false,
     ...(options.onQuery ? { onQuery: options.onQuery } : {}),
+    ...(options.eventsDatabaseUrl ? { eventsDatabaseUrl: options.eventsDatabaseUrl } : {}),
   });
   const baseUrl = `http://127.0.0.1:${subgraph.port}`;
   ownKeys = remoteKeySource(`${baseUrl}/.well-known/jwks.json`);
