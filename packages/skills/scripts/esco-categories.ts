@@ -9,15 +9,17 @@ import { type EscoConcept, type EscoSources } from './esco.ts';
  *   1. the nearest broader concept named in BROADER_CONCEPT_CATEGORIES (the most precise signal);
  *   2. words of the English label (LABEL_RULES), which split ESCO's wide groups ("database and network
  *      design and administration") into databases, networks, security…;
- *   3. the ESCO skill groups the concept falls under (GROUP_RULES, first matching prefix).
+ *   3. the ESCO skill groups the concept falls under (GROUP_RULES, first matching prefix);
+ *   4. general label words ("software", "programming": GENERAL_LABEL_RULES).
  * Whatever is left is a transversal skill (soft-skills) or a trade-specific one (sector-specific).
  */
 export function escoCategorizer(sources: EscoSources): (concept: EscoConcept) => SkillCategoryId {
   const byUri = new Map(sources.concepts.map((candidate) => [candidate.uri, candidate]));
   return (concept) =>
     broaderConceptCategory(concept, byUri) ??
-    labelCategory(concept.en.label) ??
+    labelCategory(concept.en.label, LABEL_RULES) ??
     groupCategory(concept, byUri, sources) ??
+    labelCategory(concept.en.label, GENERAL_LABEL_RULES) ??
     (concept.reuseLevel === 'transversal' ? 'soft-skills' : 'sector-specific');
 }
 
@@ -86,6 +88,16 @@ const LABEL_RULES: readonly (readonly [RegExp, SkillCategoryId])[] = [
     'design',
   ],
   [/\b(marketing|e-commerce|advertising|sales|search engine optimi)/i, 'business'],
+  [
+    /\b(troubleshoot\w*|ICT (hardware|system|infrastructure|capacity)|servers?|proxy|operating systems?|virtuali[sz]ation|backups?)\b/i,
+    'systems-networks',
+  ],
+  [/\b(office software|spreadsheets?|word processing|presentation software|e-mail)\b/i, 'software-tools'],
+  [/\bdata\b/i, 'data-ai'],
+];
+
+/** Label words too general to beat the skill groups, tried after them. */
+const GENERAL_LABEL_RULES: readonly (readonly [RegExp, SkillCategoryId])[] = [
   [/\b(programming|software|coding|algorithms?)\b/i, 'software-engineering'],
 ];
 
@@ -151,8 +163,11 @@ function broaderConceptCategory(
   return undefined;
 }
 
-function labelCategory(label: string): SkillCategoryId | undefined {
-  return LABEL_RULES.find(([pattern]) => pattern.test(label))?.[1];
+function labelCategory(
+  label: string,
+  rules: readonly (readonly [RegExp, SkillCategoryId])[],
+): SkillCategoryId | undefined {
+  return rules.find(([pattern]) => pattern.test(label))?.[1];
 }
 
 function groupCategory(

@@ -136,7 +136,8 @@ describe('normalizeSkill', () => {
     expect(esco?.skill.id).toMatch(/^esco:[0-9a-f-]{36}$/);
     expect(idOf('cybernetics')).toBe(idOf('cybernétique'));
     expect(idOf('cybernetics')).not.toBeNull();
-    expect(idOf('Smalltalk')).toMatch(/^esco:/);
+    expect(idOf('Common Lisp')).toMatch(/^esco:/);
+    expect(idOf('Smalltalk')).toBe('smalltalk');
   });
 
   it('returns null for unknown, empty or oversized input', () => {
