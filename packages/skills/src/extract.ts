@@ -144,6 +144,8 @@ const LIST_SEPARATORS = new Set([
 ]);
 const LIST_WORDS = new Set(['and', 'or', 'et', 'ou', '&']);
 const CONTEXT_WINDOW = 8;
+/** How much text around a mention decides whether it opens a sentence or is a list item. */
+const SURROUNDINGS = 100;
 
 let phraseIndex: ReadonlyMap<string, readonly Phrase[]> | undefined;
 
@@ -232,11 +234,10 @@ function withoutAddresses(text: string): string {
 export function findSkillsInText(text: string, options: FindSkillsOptions = {}): SkillInText[] {
   const tokens = tokenize(withoutAddresses(text));
   const candidates = candidatesIn(tokens, options.language);
-  const distinctive = candidates.filter((candidate) => !candidate.phrase.ambiguous);
   const mentions = new Map<Skill, SkillMention[]>();
-  for (const candidate of candidates) {
+  for (const [index, candidate] of candidates.entries()) {
     const evidence = candidate.phrase.ambiguous
-      ? ambiguousEvidence(candidate, text, tokens, candidates, distinctive, options.skillsSection === true)
+      ? ambiguousEvidence(index, text, tokens, candidates, options.skillsSection === true)
       : 'name';
     if (evidence === undefined) continue;
     const start = tokens[candidate.first]!.start;
@@ -250,7 +251,9 @@ export function findSkillsInText(text: string, options: FindSkillsOptions = {}):
       evidence,
       confidence: confidenceOf(candidate.phrase, evidence),
     };
-    mentions.set(skill, [...(mentions.get(skill) ?? []), mention]);
+    const known = mentions.get(skill);
+    if (known === undefined) mentions.set(skill, [mention]);
+    else known.push(mention);
   }
   return [...mentions.entries()]
     .map(([skill, found]) => ({
@@ -356,23 +359,23 @@ function preferred(phrase: Phrase, other: Phrase, language: SkillLanguage | unde
 }
 
 function ambiguousEvidence(
-  candidate: Candidate,
+  index: number,
   text: string,
   tokens: readonly Token[],
   candidates: readonly Candidate[],
-  distinctive: readonly Candidate[],
   skillsSection: boolean,
 ): MentionEvidence | undefined {
+  const candidate = candidates[index]!;
   const first = tokens[candidate.first]!;
   const last = tokens[candidate.last]!;
   const singleLetter = candidate.first === candidate.last && /^\p{L}$/u.test(first.text);
   const exactCase = sameWriting(tokens, candidate.first, candidate.last, candidate.phrase);
-  const before = text.slice(0, first.start).replace(/[ \t\u00A0]+$/, '');
-  const after = text.slice(last.end).replace(/^[ \t\u00A0]+/, '');
-  if (
-    singleLetter &&
-    (/[&.'’-]$/.test(text.slice(0, first.start)) || /^[&'’-]|^\.\S/.test(text.slice(last.end)))
-  ) {
+  const rawBefore = text.slice(Math.max(0, first.start - SURROUNDINGS), first.start);
+  const rawAfter = text.slice(last.end, last.end + SURROUNDINGS);
+  // Nothing but spaces for SURROUNDINGS characters counts as a boundary, like the start of the text.
+  const before = rawBefore.replace(/[ \t\u00A0]+$/, '');
+  const after = rawAfter.replace(/^[ \t\u00A0]+/, '');
+  if (singleLetter && (/[&.'’-]$/.test(rawBefore) || /^[&'’-]|^\.\S/.test(rawAfter))) {
     return undefined; // "R&D", "C-level", "J.R.R."
   }
   const previousToken = tokens[candidate.first - 1];
@@ -380,12 +383,10 @@ function ambiguousEvidence(
     return undefined; // "16 Go de RAM"
   }
   const listItem = isListBoundary(before, 'before') && isListBoundary(after, 'after');
-  const sameList = candidates.some(
-    (other) =>
-      other !== candidate &&
-      Math.abs(other.first - candidate.first) <= CONTEXT_WINDOW &&
-      !blankLineBetween(text, tokens, other, candidate),
+  const nearby = neighbours(candidates, index).filter(
+    (other) => !blankLineBetween(text, tokens, other, candidate),
   );
+  const sameList = nearby.length > 0;
   if (skillsSection && (exactCase || listItem)) return 'skills-section';
   if (listItem && sameList && (exactCase || !singleLetter)) return 'context';
   const opensSentence = before === '' || /[.!?\n]$/.test(before);
@@ -394,15 +395,32 @@ function ambiguousEvidence(
   const { name } = candidate.phrase;
   const technical = name.needsContext && name.skill.category !== 'soft-skills';
   if (!exactCase || opensSentence || !technical) return undefined;
-  const nearSkill = distinctive.some(
-    (other) =>
-      Math.abs(other.first - candidate.first) <= CONTEXT_WINDOW &&
-      !blankLineBetween(text, tokens, other, candidate),
-  );
+  const nearSkill = nearby.some((other) => !other.phrase.ambiguous);
   const nearCue = tokens
     .slice(Math.max(0, candidate.first - 4), candidate.last + 5)
     .some((token) => TECH_CUES.has(token.key));
   return nearSkill || nearCue ? 'context' : undefined;
+}
+
+/** The other candidates within CONTEXT_WINDOW tokens (candidates are in text order). */
+function neighbours(candidates: readonly Candidate[], index: number): Candidate[] {
+  const candidate = candidates[index]!;
+  const found: Candidate[] = [];
+  for (
+    let other = index - 1;
+    other >= 0 && candidate.first - candidates[other]!.last <= CONTEXT_WINDOW;
+    other -= 1
+  ) {
+    found.push(candidates[other]!);
+  }
+  for (
+    let other = index + 1;
+    other < candidates.length && candidates[other]!.first - candidate.last <= CONTEXT_WINDOW;
+    other += 1
+  ) {
+    found.push(candidates[other]!);
+  }
+  return found;
 }
 
 function isListBoundary(side: string, where: 'before' | 'after'): boolean {
