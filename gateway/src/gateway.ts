@@ -77,6 +77,13 @@ export async function startGateway(
     apiSchema = loaded;
   });
   let persistedOperations: PersistedOperations | null = null;
+  const documentStore = new PinnedDocumentStore(
+    () => persistedOperations,
+    new InMemoryLRUCache<DocumentNode>({
+      maxSize: 30 * 1024 * 1024,
+      sizeCalculation: InMemoryLRUCache.sizeCalculation,
+    }),
+  );
 
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1 }) : undefined;
   const reachability = new SubgraphReachability(Object.values(urls), { timeoutMs: 1_000, cacheMs: 2_000 });
@@ -96,13 +103,7 @@ export async function startGateway(
     allowBatchedHttpRequests: false,
     parseOptions: rules.parseOptions,
     validationRules: [...rules.validationRules],
-    documentStore: new PinnedDocumentStore(
-      () => persistedOperations,
-      new InMemoryLRUCache<DocumentNode>({
-        maxSize: 30 * 1024 * 1024,
-        sizeCalculation: InMemoryLRUCache.sizeCalculation,
-      }),
-    ),
+    documentStore,
     persistedQueries: {
       ttl: config.APQ_TTL_SECONDS,
       // Apollo Server prefixes its keys with `apq:`.
@@ -186,6 +187,7 @@ export async function startGateway(
       rules,
       metrics,
       apollo,
+      pinPayloadQuery: (query) => documentStore.pinDerived(query),
       schema: () => apiSchema!,
       logger,
     });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { GatewayConfig } from './config.ts';
 import { checkOperation, type OperationLimits, type OperationRules } from './limits.ts';
 
@@ -94,13 +94,22 @@ export class PersistedOperations {
   }
 }
 
+/** How many documents derived at run time (subscription payload queries) are kept pinned. */
+const MAX_DERIVED_DOCUMENTS = 1_000;
+
 /**
  * Apollo Server's document store (parsed and validated documents by `<schema hash>:<query hash>`) that
- * answers manifest operations from the start-time parse, so they are never parsed or validated again
- * and no flood of other documents can evict them; other documents go to the ordinary LRU store.
+ * answers manifest operations from the start-time parse, so they are never parsed or validated again and
+ * no flood of other documents can evict them; other documents go to the ordinary LRU store.
+ *
+ * It also holds the payload queries the gateway derives from accepted subscriptions (live-operation.ts):
+ * each is the subscriber's own selection, already checked against the limits when it subscribed, read
+ * through a root field under the subscriber's response key (one alias more than the subscription), so
+ * it must neither be refused for that alias nor be parsed and validated again at every event.
  */
 export class PinnedDocumentStore implements KeyValueCache<DocumentNode> {
   readonly #pinned: () => PersistedOperations | null;
+  readonly #derived = new Map<string, DocumentNode>();
   readonly #others: KeyValueCache<DocumentNode>;
 
   constructor(pinned: () => PersistedOperations | null, others: KeyValueCache<DocumentNode>) {
@@ -108,8 +117,17 @@ export class PinnedDocumentStore implements KeyValueCache<DocumentNode> {
     this.#others = others;
   }
 
+  /** Pins a document the gateway itself derived from an operation that passed validation. */
+  pinDerived(text: string): void {
+    const hash = sha256(text);
+    if (this.#derived.has(hash)) return;
+    this.#derived.set(hash, parse(text));
+    if (this.#derived.size > MAX_DERIVED_DOCUMENTS) this.#derived.delete(this.#derived.keys().next().value!);
+  }
+
   async get(key: string): Promise<DocumentNode | undefined> {
-    return this.#pinned()?.get(key.slice(key.lastIndexOf(':') + 1))?.document ?? this.#others.get(key);
+    const hash = key.slice(key.lastIndexOf(':') + 1);
+    return this.#pinned()?.get(hash)?.document ?? this.#derived.get(hash) ?? this.#others.get(key);
   }
 
   async set(key: string, value: DocumentNode, options?: KeyValueCacheSetOptions): Promise<void> {

@@ -35,6 +35,8 @@ export interface LiveFeedOptions {
   readonly rules: OperationRules;
   readonly metrics: GatewayMetrics;
   readonly apollo: ApolloServer<GatewayContext>;
+  /** Registers a subscription's payload query as already validated (PinnedDocumentStore). */
+  readonly pinPayloadQuery: (query: string) => void;
   readonly schema: () => GraphQLSchema;
   readonly logger: Logger;
 }
@@ -110,6 +112,7 @@ export async function startLiveFeeds(options: LiveFeedOptions): Promise<LiveFeed
     admission: options.admission,
     rules: options.rules,
     metrics: options.metrics,
+    pinPayloadQuery: options.pinPayloadQuery,
     hub,
     feeds,
     schema: options.schema,

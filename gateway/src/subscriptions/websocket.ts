@@ -29,6 +29,8 @@ export interface SubscriptionServerOptions {
   /** The same limits as HTTP requests. */
   readonly rules: OperationRules;
   readonly metrics: GatewayMetrics;
+  /** Registers a payload query as already validated, derived from a subscription that passed the limits. */
+  readonly pinPayloadQuery: (query: string) => void;
   readonly hub: SubscriptionHub;
   readonly feeds: Record<FeedName, Feed>;
   /** The API schema the gateway serves now (it changes only with a new supergraph). */
@@ -153,13 +155,15 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { d
               { extensions: { code: viewer === null ? 'UNAUTHENTICATED' : 'FORBIDDEN' } },
             );
           }
+          const payloadQuery = payloadQueryOf(document, payload.operationName, feed.entityField);
+          options.pinPayloadQuery(payloadQuery);
           const subscription: Omit<LiveSubscriber, 'deliver' | 'end'> = {
             feed: live.field as FeedName,
             scopeId,
             viewer,
             authorization: connection.caller.authorization,
             clientIp: connection.clientIp,
-            payloadQuery: payloadQueryOf(document, payload.operationName, feed.entityField),
+            payloadQuery,
             variables,
           };
           return {
