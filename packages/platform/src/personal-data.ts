@@ -112,3 +112,9 @@ export function personalDataErasureHandlers(
   }
   return handlers;
 }
+
+/** What a subgraph receives to add its section to an export (the key of `PersonalDataExport`). */
+export interface PersonalDataExportReference {
+  readonly id: string;
+  readonly subjectId: string;
+}

@@ -1,6 +1,12 @@
-import { loadSchemaFile, type SubgraphDefinition } from '@talentgraph/platform';
+import {
+  erasureGroupOf,
+  loadSchemaFile,
+  personalDataErasureHandlers,
+  type SubgraphDefinition,
+} from '@talentgraph/platform';
 import { entities } from './entities/index.ts';
 import { migrations } from './migrations/index.ts';
+import { eraseCommunityAccount } from './personal-data/erasure.ts';
 import { mountReaderRoutes } from './readers/routes.ts';
 import { resolvers } from './resolvers/index.ts';
 import { seedDemoData } from './seed.ts';
@@ -13,4 +19,7 @@ export const communitySubgraph: SubgraphDefinition = {
   migrations,
   seedDemoData,
   routes: mountReaderRoutes,
+  eventConsumers: () => ({
+    [erasureGroupOf('community')]: personalDataErasureHandlers({ eraseAccount: eraseCommunityAccount }),
+  }),
 };

@@ -18,8 +18,11 @@ export const CommentSchema = defineEntity({
       .onCreate(() => randomUUID()),
     post: () => p.manyToOne(PostSchema).deleteRule('cascade'),
     parent: () => p.manyToOne(CommentSchema).nullable().deleteRule('cascade'),
-    /** Account of the users subgraph (another database, so no foreign key). */
-    authorId: p.uuid(),
+    /**
+     * Account of the users subgraph (another database, so no foreign key); null once the author erased
+     * their account and the comment, which others replied to, stays as a tombstone (personal-data/).
+     */
+    authorId: p.uuid().nullable(),
     body: p.text(),
     depth: p.smallint(),
     createdAt: p.datetime().onCreate(() => new Date()),

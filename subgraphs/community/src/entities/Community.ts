@@ -14,8 +14,11 @@ export const CommunitySchema = defineEntity({
     name: p.string().length(120),
     description: p.text(),
     visibility: p.enum(COMMUNITY_VISIBILITIES),
-    /** Account of the users subgraph that created the community (another database, so no foreign key). */
-    createdById: p.uuid(),
+    /**
+     * Account of the users subgraph that created the community (another database, so no foreign key);
+     * null once that account is erased: the community carries on with its members.
+     */
+    createdById: p.uuid().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

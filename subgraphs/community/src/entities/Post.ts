@@ -14,8 +14,11 @@ export const PostSchema = defineEntity({
       .primary()
       .onCreate(() => randomUUID()),
     community: () => p.manyToOne(CommunitySchema).deleteRule('cascade'),
-    /** Account of the users subgraph (another database, so no foreign key). */
-    authorId: p.uuid(),
+    /**
+     * Account of the users subgraph (another database, so no foreign key); null once the author erased
+     * their account and the post, which others commented, stays as a tombstone (personal-data/).
+     */
+    authorId: p.uuid().nullable(),
     title: p.string().length(POST_TITLE_MAX_LENGTH),
     body: p.text(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -4,7 +4,7 @@ import type { Community as CommunityEntity } from '../entities/Community.ts';
 import type { CommunityMember as CommunityMemberEntity } from '../entities/CommunityMember.ts';
 import type { Post as PostEntity } from '../entities/Post.ts';
 import type { Comment as CommentEntity } from '../entities/Comment.ts';
-import type { SubgraphContext } from '@talentgraph/platform';
+import type { PersonalDataExportReference, SubgraphContext } from '@talentgraph/platform';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -18,6 +18,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant in time, ISO-8601, always serialized in UTC (for example 2026-11-23T08:30:00.000Z). */
   DateTime: { input: Date | string; output: Date | string; }
+  /** A JSON object, for example {"offerId": "4f9c…"}. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -47,8 +49,8 @@ export type AddCommunityMemberPayload = {
  */
 export type Comment = {
   __typename?: 'Comment';
-  /** The person who wrote the comment. */
-  author: User;
+  /** The person who wrote the comment; null once they erased their account (a comment others replied to then reads [deleted]). */
+  author?: Maybe<User>;
   /** Text of the comment; line breaks are significant. */
   body: Scalars['String']['output'];
   /** When the comment was published. */
@@ -101,8 +103,8 @@ export type Community = {
   __typename?: 'Community';
   /** When the community was created. */
   createdAt: Scalars['DateTime']['output'];
-  /** The person who created the community. */
-  createdBy: User;
+  /** The person who created the community; null once they erased their account. */
+  createdBy?: Maybe<User>;
   /** What the community is about, shown to people deciding whether to join. */
   description: Scalars['String']['output'];
   /** Stable identifier of the community. */
@@ -371,11 +373,22 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** Everything talentgraph holds about one person, one section per service. Only that person reads it (FORBIDDEN for anyone else, partner keys included). */
+export type PersonalDataExport = {
+  __typename?: 'PersonalDataExport';
+  /** What the community service holds: the communities the person belongs to (with their role) and created, and the posts and comments they wrote, with their text. */
+  community: Scalars['JSONObject']['output'];
+  /** Identifier of this export, as the audit log records it. */
+  id: Scalars['ID']['output'];
+  /** The person the data is about. */
+  subjectId: Scalars['ID']['output'];
+};
+
 /** A message published in a community, that members can discuss. */
 export type Post = {
   __typename?: 'Post';
-  /** The person who wrote the post. */
-  author: User;
+  /** The person who wrote the post; null once they erased their account (a post others commented then reads [deleted]). */
+  author?: Maybe<User>;
   /** Text of the post; line breaks are significant. */
   body: Scalars['String']['output'];
   /**
@@ -619,6 +632,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Comment: Comment;
   Community: Community;
+  PersonalDataExport: PersonalDataExport;
   Post: Post;
 }>;
 
@@ -630,6 +644,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Community:
     ( { __typename: 'Community' }
     & GraphQLRecursivePick<FederationTypes['Community'], {"id":true}> );
+  PersonalDataExport:
+    ( { __typename: 'PersonalDataExport' }
+    & GraphQLRecursivePick<FederationTypes['PersonalDataExport'], {"id":true,"subjectId":true}> );
   Post:
     ( { __typename: 'Post' }
     & GraphQLRecursivePick<FederationTypes['Post'], {"id":true}> );
@@ -660,6 +677,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeletePostInput: DeletePostInput;
   DeletePostPayload: ResolverTypeWrapper<Omit<DeletePostPayload, 'community'> & { community?: Maybe<ResolversTypes['Community']> }>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   JoinCommunityInput: JoinCommunityInput;
   JoinCommunityPayload: ResolverTypeWrapper<Omit<JoinCommunityPayload, 'membership'> & { membership?: Maybe<ResolversTypes['CommunityMembership']> }>;
   LeaveCommunityInput: LeaveCommunityInput;
@@ -667,6 +685,7 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PersonalDataExport: ResolverTypeWrapper<PersonalDataExportReference>;
   Post: ResolverTypeWrapper<PostEntity>;
   PostConnection: ResolverTypeWrapper<Omit<PostConnection, 'edges'> & { edges: Array<ResolversTypes['PostEdge']> }>;
   PostEdge: ResolverTypeWrapper<Omit<PostEdge, 'node'> & { node: ResolversTypes['Post'] }>;
@@ -701,6 +720,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   DeletePostInput: DeletePostInput;
   DeletePostPayload: Omit<DeletePostPayload, 'community'> & { community?: Maybe<ResolversParentTypes['Community']> };
+  JSONObject: Scalars['JSONObject']['output'];
   JoinCommunityInput: JoinCommunityInput;
   JoinCommunityPayload: Omit<JoinCommunityPayload, 'membership'> & { membership?: Maybe<ResolversParentTypes['CommunityMembership']> };
   LeaveCommunityInput: LeaveCommunityInput;
@@ -708,6 +728,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PersonalDataExport: PersonalDataExportReference;
   Post: PostEntity;
   PostConnection: Omit<PostConnection, 'edges'> & { edges: Array<ResolversParentTypes['PostEdge']> };
   PostEdge: Omit<PostEdge, 'node'> & { node: ResolversParentTypes['Post'] };
@@ -738,7 +759,7 @@ export type AddCommunityMemberPayloadResolvers<ContextType = SubgraphContext, Pa
 
 export type CommentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Comment'] = ResolversParentTypes['Comment'], FederationReferenceType extends FederationReferenceTypes['Comment'] = FederationReferenceTypes['Comment']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Comment']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   depth?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -762,7 +783,7 @@ export type CommentEdgeResolvers<ContextType = SubgraphContext, ParentType exten
 export type CommunityResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Community'] = ResolversParentTypes['Community'], FederationReferenceType extends FederationReferenceTypes['Community'] = FederationReferenceTypes['Community']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Community']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  createdBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -817,6 +838,10 @@ export type DeletePostPayloadResolvers<ContextType = SubgraphContext, ParentType
   errors?: Resolver<Array<ResolversTypes['CommunityUserError']>, ParentType, ContextType>;
 }>;
 
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
 export type JoinCommunityPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['JoinCommunityPayload'] = ResolversParentTypes['JoinCommunityPayload']> = ResolversObject<{
   errors?: Resolver<Array<ResolversTypes['CommunityUserError']>, ParentType, ContextType>;
   membership?: Resolver<Maybe<ResolversTypes['CommunityMembership']>, ParentType, ContextType>;
@@ -845,9 +870,16 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PersonalDataExportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PersonalDataExport'] = ResolversParentTypes['PersonalDataExport'], FederationReferenceType extends FederationReferenceTypes['PersonalDataExport'] = FederationReferenceTypes['PersonalDataExport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalDataExport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  community?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type PostResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Post'] = ResolversParentTypes['Post'], FederationReferenceType extends FederationReferenceTypes['Post'] = FederationReferenceTypes['Post']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Post']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   comments?: Resolver<ResolversTypes['CommentConnection'], ParentType, ContextType, Partial<PostCommentsArgs>>;
   community?: Resolver<ResolversTypes['Community'], ParentType, ContextType>;
@@ -908,10 +940,12 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   CreatePostPayload?: CreatePostPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeletePostPayload?: DeletePostPayloadResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
   JoinCommunityPayload?: JoinCommunityPayloadResolvers<ContextType>;
   LeaveCommunityPayload?: LeaveCommunityPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalDataExport?: PersonalDataExportResolvers<ContextType>;
   Post?: PostResolvers<ContextType>;
   PostConnection?: PostConnectionResolvers<ContextType>;
   PostEdge?: PostEdgeResolvers<ContextType>;

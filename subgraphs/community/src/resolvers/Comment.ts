@@ -33,7 +33,7 @@ export const Comment: CommentResolvers = {
   parent: (comment, _args, { loaders }) =>
     comment.parent ? loaders.byId(CommentSchema).load(comment.parent.id) : null,
 
-  author: (comment) => ({ id: comment.authorId }),
+  author: (comment) => (comment.authorId == null ? null : { id: comment.authorId }),
 
   replies: (comment, { first, after }, { loaders }) =>
     loaders

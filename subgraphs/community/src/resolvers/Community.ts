@@ -81,7 +81,7 @@ const NO_POSTS: Connection<Post> = {
 export const Community: CommunityResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.byId(CommunitySchema).load(reference.id),
 
-  createdBy: (community) => ({ id: community.createdById }),
+  createdBy: (community) => (community.createdById == null ? null : { id: community.createdById }),
 
   memberCount: (community, _args, context) => memberCounts(context).load(community.id),
 

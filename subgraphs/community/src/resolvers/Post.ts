@@ -43,7 +43,7 @@ export const Post: PostResolvers = {
     return community;
   },
 
-  author: (post) => ({ id: post.authorId }),
+  author: (post) => (post.authorId == null ? null : { id: post.authorId }),
 
   // Every path to a post already checks that the caller reads it; the comments check again, from
   // loaders the request has mostly filled already, so that no new path can ever leak a private thread.

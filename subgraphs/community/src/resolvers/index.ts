@@ -3,12 +3,14 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Comment, commentMutations } from './Comment.ts';
 import { Community } from './Community.ts';
 import { CommunityMembership, membershipMutations } from './Membership.ts';
+import { PersonalDataExport } from './PersonalDataExport.ts';
 import { Post, postMutations } from './Post.ts';
 import { Query } from './Query.ts';
 import { Subscription } from './Subscription.ts';
 
 export const resolvers: Resolvers = {
   DateTime: scalarResolvers.DateTime,
+  JSONObject: scalarResolvers.JSONObject,
   Query,
   Mutation: { ...membershipMutations, ...postMutations, ...commentMutations },
   Subscription,
@@ -16,4 +18,5 @@ export const resolvers: Resolvers = {
   CommunityMembership,
   Post,
   Comment,
+  PersonalDataExport,
 };
