@@ -23,6 +23,7 @@ const SCALARS = {
   URL: 'string',
   EmailAddress: 'string',
   CountryCode: 'string',
+  JSONObject: 'Record<string, unknown>',
 };
 
 /** The schema clients see: the committed supergraph without its federation machinery. */

@@ -44,9 +44,44 @@ export interface DemoUser {
   readonly membership?: { readonly organizationId: string; readonly role: 'OWNER' | 'ADMIN' | 'RECRUITER' };
 }
 
+export type DemoSkillLevel = 'BEGINNER' | 'INTERMEDIATE' | 'ADVANCED' | 'EXPERT';
+
 export interface DemoSkill {
+  /** A name the skills taxonomy (@talentgraph/skills) resolves; the profiles seed stores its canonical id. */
   readonly name: string;
   readonly years: number;
+  readonly level: DemoSkillLevel;
+}
+
+export interface DemoExperience {
+  readonly organizationName: string;
+  readonly title: string;
+  readonly contractType: ContractType | null;
+  readonly city: string;
+  readonly countryCode: string;
+  readonly startDate: string;
+  /** Null: the person holds the job. */
+  readonly endDate: string | null;
+  readonly description: string;
+  /** Names the skills taxonomy resolves. */
+  readonly skills: readonly string[];
+}
+
+export interface DemoEducation {
+  readonly institution: string;
+  readonly degree: string;
+  readonly fieldOfStudy: string;
+  readonly level: 'SECONDARY' | 'VOCATIONAL' | 'BACHELOR' | 'MASTER' | 'DOCTORATE' | 'OTHER';
+  readonly startDate: string;
+  readonly endDate: string | null;
+}
+
+export interface DemoCertification {
+  readonly name: string;
+  readonly issuer: string;
+  readonly issuedOn: string;
+  readonly expiresOn: string | null;
+  readonly credentialId: string | null;
 }
 
 export interface DemoProfile {
@@ -57,15 +92,53 @@ export interface DemoProfile {
   readonly summary: string;
   readonly city: string;
   readonly countryCode: string;
+  /** WGS 84 coordinates of the city. */
+  readonly latitude: number;
+  readonly longitude: number;
   readonly remotePreference: WorkMode;
   readonly yearsOfExperience: number;
   readonly desiredContractTypes: readonly ContractType[];
+  readonly desiredTitles: readonly string[];
+  readonly salaryExpectation: {
+    readonly minimum: number;
+    readonly maximum: number | null;
+    readonly currency: string;
+    readonly period: 'YEAR' | 'MONTH' | 'DAY' | 'HOUR';
+  } | null;
+  readonly preferences: {
+    readonly sectors: readonly string[];
+    readonly companySizes: readonly string[];
+    readonly willingToRelocate: boolean;
+    readonly relocationCountries: readonly string[];
+    readonly noticePeriodWeeks: number | null;
+    readonly workAuthorizations: readonly string[];
+    readonly jobSearchStatus: 'ACTIVELY_LOOKING' | 'OPEN_TO_OFFERS' | 'NOT_LOOKING';
+  };
   readonly skills: readonly DemoSkill[];
   readonly languages: readonly {
     readonly code: string;
     readonly level: CefrLevel;
   }[];
+  readonly experiences: readonly DemoExperience[];
+  readonly education: readonly DemoEducation[];
+  readonly certifications: readonly DemoCertification[];
+  /** A consultant's IT-services firm, rate and availability. */
+  readonly consultant?: {
+    readonly organizationId: string;
+    readonly dailyRate: { readonly amount: number; readonly currency: string };
+    readonly availability: 'AVAILABLE' | 'ON_MISSION' | 'UNAVAILABLE';
+  };
+  /** A mentor's expertise, rate and rating so far. */
+  readonly mentor?: {
+    readonly expertise: readonly string[];
+    readonly mentoringYears: number;
+    readonly hourlyRate: { readonly amount: number; readonly currency: string } | null;
+    readonly ratingAverage: number;
+    readonly ratingCount: number;
+  };
   readonly status: ProfileStatus;
+  /** When the profile entered the review queue (every status but DRAFT). */
+  readonly submittedAt: string | null;
   readonly availableFrom: string;
 }
 
@@ -305,6 +378,13 @@ export const users: readonly DemoUser[] = [
     roles: ['ADMIN'],
     locale: 'EN',
   },
+  {
+    id: demoId(USER, 15),
+    email: 'mehdi.haddad@demo.talentgraph.dev',
+    displayName: 'Mehdi Haddad',
+    roles: ['CANDIDATE'],
+    locale: 'FR',
+  },
 ];
 
 const user = (index: number): DemoUser => users[index - 1] as DemoUser;
@@ -318,21 +398,78 @@ export const profiles: readonly DemoProfile[] = [
     summary: 'Five years building React front ends and Node.js APIs for logistics start-ups.',
     city: 'Lyon',
     countryCode: 'FR',
+    latitude: 45.764043,
+    longitude: 4.835659,
     remotePreference: 'HYBRID',
     yearsOfExperience: 5,
     desiredContractTypes: ['PERMANENT'],
+    desiredTitles: ['Senior full-stack engineer', 'Lead front-end developer'],
+    salaryExpectation: { minimum: 55_000, maximum: 68_000, currency: 'EUR', period: 'YEAR' },
+    preferences: {
+      sectors: ['SOFTWARE_AND_INTERNET', 'LOGISTICS_AND_TRANSPORT', 'MANUFACTURING_AND_INDUSTRY'],
+      companySizes: ['SMALL', 'MEDIUM'],
+      willingToRelocate: false,
+      relocationCountries: [],
+      noticePeriodWeeks: 12,
+      workAuthorizations: ['FR'],
+      jobSearchStatus: 'ACTIVELY_LOOKING',
+    },
     skills: [
-      { name: 'TypeScript', years: 5 },
-      { name: 'React', years: 5 },
-      { name: 'Node.js', years: 4 },
-      { name: 'GraphQL', years: 3 },
-      { name: 'PostgreSQL', years: 3 },
+      { name: 'TypeScript', years: 5, level: 'EXPERT' },
+      { name: 'React', years: 5, level: 'EXPERT' },
+      { name: 'Node.js', years: 4, level: 'ADVANCED' },
+      { name: 'GraphQL', years: 3, level: 'ADVANCED' },
+      { name: 'PostgreSQL', years: 3, level: 'INTERMEDIATE' },
     ],
     languages: [
       { code: 'fr', level: 'C2' },
       { code: 'en', level: 'C1' },
     ],
+    experiences: [
+      {
+        organizationName: 'Logiflow',
+        title: 'Full-stack developer',
+        contractType: 'PERMANENT',
+        city: 'Lyon',
+        countryCode: 'FR',
+        startDate: '2023-03-01',
+        endDate: null,
+        description: 'Built the carrier portal (React, GraphQL) and the pricing API (Node.js, PostgreSQL).',
+        skills: ['TypeScript', 'React', 'GraphQL', 'Node.js', 'PostgreSQL'],
+      },
+      {
+        organizationName: 'Colis Express',
+        title: 'Front-end developer',
+        contractType: 'PERMANENT',
+        city: 'Lyon',
+        countryCode: 'FR',
+        startDate: '2021-09-01',
+        endDate: '2023-02-28',
+        description: 'Rewrote the parcel-tracking web app from jQuery to React and TypeScript.',
+        skills: ['React', 'TypeScript'],
+      },
+    ],
+    education: [
+      {
+        institution: 'INSA Lyon',
+        degree: 'Diplôme d’ingénieur',
+        fieldOfStudy: 'Computer science',
+        level: 'MASTER',
+        startDate: '2016-09-01',
+        endDate: '2021-06-30',
+      },
+    ],
+    certifications: [
+      {
+        name: 'Apollo Graph Developer – Associate',
+        issuer: 'Apollo GraphQL',
+        issuedOn: '2024-05-14',
+        expiresOn: '2026-05-14',
+        credentialId: 'APOLLO-ASSOC-2024-0514',
+      },
+    ],
     status: 'VALIDATED',
+    submittedAt: '2026-10-20T09:00:00.000Z',
     availableFrom: '2027-01-04',
   },
   {
@@ -343,21 +480,78 @@ export const profiles: readonly DemoProfile[] = [
     summary: 'Builds Kafka and Spark pipelines; moving towards platform engineering.',
     city: 'Paris',
     countryCode: 'FR',
+    latitude: 48.856614,
+    longitude: 2.352222,
     remotePreference: 'REMOTE',
     yearsOfExperience: 7,
     desiredContractTypes: ['PERMANENT', 'FREELANCE'],
+    desiredTitles: ['Senior data engineer', 'Platform engineer'],
+    salaryExpectation: { minimum: 65_000, maximum: null, currency: 'EUR', period: 'YEAR' },
+    preferences: {
+      sectors: ['FINANCE_AND_BANKING', 'INSURANCE', 'SOFTWARE_AND_INTERNET'],
+      companySizes: ['MEDIUM', 'LARGE'],
+      willingToRelocate: false,
+      relocationCountries: [],
+      noticePeriodWeeks: 8,
+      workAuthorizations: ['FR'],
+      jobSearchStatus: 'OPEN_TO_OFFERS',
+    },
     skills: [
-      { name: 'Python', years: 7 },
-      { name: 'Apache Spark', years: 5 },
-      { name: 'Apache Kafka', years: 4 },
-      { name: 'SQL', years: 7 },
-      { name: 'Kubernetes', years: 2 },
+      { name: 'Python', years: 7, level: 'EXPERT' },
+      { name: 'Apache Spark', years: 5, level: 'ADVANCED' },
+      { name: 'Apache Kafka', years: 4, level: 'ADVANCED' },
+      { name: 'SQL', years: 7, level: 'EXPERT' },
+      { name: 'Kubernetes', years: 2, level: 'INTERMEDIATE' },
     ],
     languages: [
       { code: 'fr', level: 'C2' },
       { code: 'en', level: 'B2' },
     ],
+    experiences: [
+      {
+        organizationName: 'Assurances Mutuelles de France',
+        title: 'Data engineer',
+        contractType: 'PERMANENT',
+        city: 'Paris',
+        countryCode: 'FR',
+        startDate: '2022-01-10',
+        endDate: null,
+        description: 'Moved claims processing from nightly batches to Kafka streams processed with Spark.',
+        skills: ['Apache Kafka', 'Apache Spark', 'Python', 'Kubernetes'],
+      },
+      {
+        organizationName: 'Banque du Quai',
+        title: 'Data analyst, then data engineer',
+        contractType: 'PERMANENT',
+        city: 'Paris',
+        countryCode: 'FR',
+        startDate: '2019-09-02',
+        endDate: '2021-12-31',
+        description: 'Risk reporting in SQL, then the first Spark jobs of the bank.',
+        skills: ['SQL', 'Python', 'Apache Spark'],
+      },
+    ],
+    education: [
+      {
+        institution: 'Université Paris-Saclay',
+        degree: 'Master',
+        fieldOfStudy: 'Data science',
+        level: 'MASTER',
+        startDate: '2017-09-01',
+        endDate: '2019-06-30',
+      },
+    ],
+    certifications: [
+      {
+        name: 'Confluent Certified Developer for Apache Kafka',
+        issuer: 'Confluent',
+        issuedOn: '2023-03-02',
+        expiresOn: '2025-03-02',
+        credentialId: null,
+      },
+    ],
     status: 'VALIDATED',
+    submittedAt: '2026-10-22T09:00:00.000Z',
     availableFrom: '2026-12-15',
   },
   {
@@ -368,21 +562,68 @@ export const profiles: readonly DemoProfile[] = [
     summary: 'Motion planning and perception for mobile robots; PhD in control theory.',
     city: 'Lyon',
     countryCode: 'FR',
+    latitude: 45.764043,
+    longitude: 4.835659,
     remotePreference: 'ONSITE',
     yearsOfExperience: 4,
     desiredContractTypes: ['PERMANENT'],
+    desiredTitles: ['Robotics software engineer'],
+    salaryExpectation: { minimum: 52_000, maximum: 62_000, currency: 'EUR', period: 'YEAR' },
+    preferences: {
+      sectors: ['MANUFACTURING_AND_INDUSTRY', 'AUTOMOTIVE_AND_MOBILITY', 'AEROSPACE_AND_DEFENSE'],
+      companySizes: [],
+      willingToRelocate: true,
+      relocationCountries: ['FR', 'IT', 'CH'],
+      noticePeriodWeeks: 4,
+      workAuthorizations: ['IT', 'FR'],
+      jobSearchStatus: 'ACTIVELY_LOOKING',
+    },
     skills: [
-      { name: 'C++', years: 6 },
-      { name: 'ROS', years: 4 },
-      { name: 'Python', years: 5 },
-      { name: 'Linux', years: 6 },
+      { name: 'C++', years: 6, level: 'EXPERT' },
+      { name: 'ROS', years: 4, level: 'ADVANCED' },
+      { name: 'Python', years: 5, level: 'ADVANCED' },
+      { name: 'Linux', years: 6, level: 'ADVANCED' },
     ],
     languages: [
       { code: 'en', level: 'C2' },
       { code: 'it', level: 'C2' },
       { code: 'fr', level: 'B1' },
     ],
+    experiences: [
+      {
+        organizationName: 'Politecnico di Milano',
+        title: 'Doctoral researcher in mobile robotics',
+        contractType: 'FIXED_TERM',
+        city: 'Milan',
+        countryCode: 'IT',
+        startDate: '2022-10-01',
+        endDate: '2026-06-30',
+        description:
+          'Motion planning under uncertainty for warehouse robots; ROS 2 navigation stack contributions.',
+        skills: ['C++', 'ROS', 'Python', 'Linux'],
+      },
+    ],
+    education: [
+      {
+        institution: 'Politecnico di Milano',
+        degree: 'PhD',
+        fieldOfStudy: 'Control theory',
+        level: 'DOCTORATE',
+        startDate: '2022-10-01',
+        endDate: '2026-06-30',
+      },
+      {
+        institution: 'Politecnico di Torino',
+        degree: 'Laurea magistrale',
+        fieldOfStudy: 'Mechatronic engineering',
+        level: 'MASTER',
+        startDate: '2020-09-01',
+        endDate: '2022-07-15',
+      },
+    ],
+    certifications: [],
     status: 'VALIDATED',
+    submittedAt: '2026-10-25T09:00:00.000Z',
     availableFrom: '2027-02-01',
   },
   {
@@ -393,19 +634,45 @@ export const profiles: readonly DemoProfile[] = [
     summary: 'Second-year student, side projects in Java and React.',
     city: 'Nantes',
     countryCode: 'FR',
+    latitude: 47.218371,
+    longitude: -1.553621,
     remotePreference: 'ONSITE',
     yearsOfExperience: 0,
     desiredContractTypes: ['APPRENTICESHIP', 'INTERNSHIP'],
+    desiredTitles: ['Apprentice software developer'],
+    salaryExpectation: null,
+    preferences: {
+      sectors: [],
+      companySizes: [],
+      willingToRelocate: false,
+      relocationCountries: [],
+      noticePeriodWeeks: 0,
+      workAuthorizations: ['FR'],
+      jobSearchStatus: 'ACTIVELY_LOOKING',
+    },
     skills: [
-      { name: 'Java', years: 2 },
-      { name: 'React', years: 1 },
-      { name: 'SQL', years: 1 },
+      { name: 'Java', years: 2, level: 'INTERMEDIATE' },
+      { name: 'React', years: 1, level: 'BEGINNER' },
+      { name: 'SQL', years: 1, level: 'BEGINNER' },
     ],
     languages: [
       { code: 'fr', level: 'C2' },
       { code: 'en', level: 'B1' },
     ],
+    experiences: [],
+    education: [
+      {
+        institution: 'Institut Numérique de Nantes',
+        degree: 'Bachelor Développement logiciel',
+        fieldOfStudy: 'Software development',
+        level: 'BACHELOR',
+        startDate: '2025-09-01',
+        endDate: '2028-06-30',
+      },
+    ],
+    certifications: [],
     status: 'SUBMITTED',
+    submittedAt: '2026-11-18T14:30:00.000Z',
     availableFrom: '2026-09-01',
   },
   {
@@ -416,21 +683,85 @@ export const profiles: readonly DemoProfile[] = [
     summary: 'Designs landing zones and migrations for regulated industries.',
     city: 'Berlin',
     countryCode: 'DE',
+    latitude: 52.520008,
+    longitude: 13.404954,
     remotePreference: 'REMOTE',
     yearsOfExperience: 10,
     desiredContractTypes: ['FREELANCE'],
+    desiredTitles: ['Cloud architect', 'Freelance AWS consultant'],
+    salaryExpectation: { minimum: 850, maximum: 1_000, currency: 'EUR', period: 'DAY' },
+    preferences: {
+      sectors: ['FINANCE_AND_BANKING', 'INSURANCE', 'HEALTHCARE'],
+      companySizes: ['LARGE', 'ENTERPRISE'],
+      willingToRelocate: false,
+      relocationCountries: [],
+      noticePeriodWeeks: 4,
+      workAuthorizations: ['DE', 'FR', 'NL'],
+      jobSearchStatus: 'OPEN_TO_OFFERS',
+    },
     skills: [
-      { name: 'Amazon Web Services', years: 8 },
-      { name: 'Terraform', years: 6 },
-      { name: 'Kubernetes', years: 5 },
-      { name: 'Python', years: 6 },
+      { name: 'Amazon Web Services', years: 8, level: 'EXPERT' },
+      { name: 'Terraform', years: 6, level: 'EXPERT' },
+      { name: 'Kubernetes', years: 5, level: 'ADVANCED' },
+      { name: 'Python', years: 6, level: 'INTERMEDIATE' },
     ],
     languages: [
       { code: 'de', level: 'C2' },
       { code: 'en', level: 'C2' },
       { code: 'fr', level: 'B2' },
     ],
+    experiences: [
+      {
+        organizationName: 'Self-employed',
+        title: 'Freelance cloud architect',
+        contractType: 'FREELANCE',
+        city: 'Berlin',
+        countryCode: 'DE',
+        startDate: '2021-04-01',
+        endDate: null,
+        description: 'AWS landing zones and Terraform modules for two banks and a health insurer.',
+        skills: ['Amazon Web Services', 'Terraform', 'Kubernetes'],
+      },
+      {
+        organizationName: 'Nordbank',
+        title: 'Cloud engineer',
+        contractType: 'PERMANENT',
+        city: 'Hamburg',
+        countryCode: 'DE',
+        startDate: '2016-02-01',
+        endDate: '2021-03-31',
+        description: 'Led the migration of 40 applications from the data centre to AWS.',
+        skills: ['Amazon Web Services', 'Python', 'Terraform'],
+      },
+    ],
+    education: [
+      {
+        institution: 'Technische Universität Berlin',
+        degree: 'Master of Science',
+        fieldOfStudy: 'Computer engineering',
+        level: 'MASTER',
+        startDate: '2013-10-01',
+        endDate: '2015-12-31',
+      },
+    ],
+    certifications: [
+      {
+        name: 'AWS Certified Solutions Architect – Professional',
+        issuer: 'Amazon Web Services',
+        issuedOn: '2025-01-20',
+        expiresOn: '2028-01-20',
+        credentialId: 'AWS-SAP-2025-0120',
+      },
+      {
+        name: 'HashiCorp Certified: Terraform Associate',
+        issuer: 'HashiCorp',
+        issuedOn: '2023-06-12',
+        expiresOn: '2025-06-12',
+        credentialId: null,
+      },
+    ],
     status: 'VALIDATED',
+    submittedAt: '2026-10-28T09:00:00.000Z',
     availableFrom: '2026-12-01',
   },
   {
@@ -441,19 +772,48 @@ export const profiles: readonly DemoProfile[] = [
     summary: 'Looking for a scholarship and a research internship in NLP.',
     city: 'Bordeaux',
     countryCode: 'FR',
+    latitude: 44.837789,
+    longitude: -0.57918,
     remotePreference: 'HYBRID',
     yearsOfExperience: 1,
     desiredContractTypes: ['INTERNSHIP'],
+    desiredTitles: [],
+    salaryExpectation: null,
+    preferences: {
+      sectors: ['EDUCATION_AND_RESEARCH'],
+      companySizes: [],
+      willingToRelocate: true,
+      relocationCountries: [],
+      noticePeriodWeeks: null,
+      workAuthorizations: ['FR'],
+      jobSearchStatus: 'ACTIVELY_LOOKING',
+    },
     skills: [
-      { name: 'Python', years: 3 },
-      { name: 'PyTorch', years: 2 },
-      { name: 'SQL', years: 2 },
+      { name: 'Python', years: 3, level: 'ADVANCED' },
+      { name: 'PyTorch', years: 2, level: 'INTERMEDIATE' },
+      { name: 'SQL', years: 2, level: 'INTERMEDIATE' },
     ],
     languages: [
       { code: 'fr', level: 'C2' },
       { code: 'en', level: 'C1' },
     ],
+    experiences: [
+      {
+        organizationName: 'LaBRI',
+        title: 'Research intern, natural language processing',
+        contractType: 'INTERNSHIP',
+        city: 'Talence',
+        countryCode: 'FR',
+        startDate: '2025-04-01',
+        endDate: '2025-08-31',
+        description: 'Fine-tuned small language models to classify French administrative letters.',
+        skills: ['Python', 'PyTorch', 'Natural language processing'],
+      },
+    ],
+    education: [],
+    certifications: [],
     status: 'DRAFT',
+    submittedAt: null,
     availableFrom: '2027-03-01',
   },
   {
@@ -464,18 +824,74 @@ export const profiles: readonly DemoProfile[] = [
     summary: 'Fifteen years in software, the last six leading teams of twenty.',
     city: 'Paris',
     countryCode: 'FR',
+    latitude: 48.856614,
+    longitude: 2.352222,
     remotePreference: 'REMOTE',
     yearsOfExperience: 15,
     desiredContractTypes: [],
+    desiredTitles: [],
+    salaryExpectation: null,
+    preferences: {
+      sectors: [],
+      companySizes: [],
+      willingToRelocate: false,
+      relocationCountries: [],
+      noticePeriodWeeks: null,
+      workAuthorizations: ['FR'],
+      jobSearchStatus: 'NOT_LOOKING',
+    },
     skills: [
-      { name: 'Leadership', years: 6 },
-      { name: 'TypeScript', years: 8 },
+      { name: 'Leadership', years: 6, level: 'EXPERT' },
+      { name: 'TypeScript', years: 8, level: 'ADVANCED' },
     ],
     languages: [
       { code: 'fr', level: 'C2' },
       { code: 'en', level: 'C2' },
     ],
+    experiences: [
+      {
+        organizationName: 'Panorama Media',
+        title: 'Engineering manager',
+        contractType: 'PERMANENT',
+        city: 'Paris',
+        countryCode: 'FR',
+        startDate: '2020-06-01',
+        endDate: null,
+        description: 'Leads three teams (twenty engineers) building the streaming platform.',
+        skills: ['Leadership', 'TypeScript'],
+      },
+      {
+        organizationName: 'Panorama Media',
+        title: 'Senior software engineer',
+        contractType: 'PERMANENT',
+        city: 'Paris',
+        countryCode: 'FR',
+        startDate: '2011-09-01',
+        endDate: '2020-05-31',
+        description: 'Front-end lead of the video player and the subscriber web app.',
+        skills: ['TypeScript'],
+      },
+    ],
+    education: [
+      {
+        institution: 'Université de Technologie de Compiègne',
+        degree: 'Diplôme d’ingénieur',
+        fieldOfStudy: 'Computer science',
+        level: 'MASTER',
+        startDate: '2006-09-01',
+        endDate: '2011-06-30',
+      },
+    ],
+    certifications: [],
+    mentor: {
+      expertise: ['Career switch into software', 'First management role', 'Technical interviews'],
+      mentoringYears: 5,
+      hourlyRate: null,
+      ratingAverage: 4.8,
+      ratingCount: 23,
+    },
     status: 'VALIDATED',
+    submittedAt: '2026-10-15T09:00:00.000Z',
     availableFrom: '2026-11-23',
   },
   {
@@ -486,16 +902,149 @@ export const profiles: readonly DemoProfile[] = [
     summary: 'Helps data candidates prepare technical interviews and portfolios.',
     city: 'London',
     countryCode: 'GB',
+    latitude: 51.507351,
+    longitude: -0.127758,
     remotePreference: 'REMOTE',
     yearsOfExperience: 12,
     desiredContractTypes: [],
+    desiredTitles: [],
+    salaryExpectation: null,
+    preferences: {
+      sectors: [],
+      companySizes: [],
+      willingToRelocate: false,
+      relocationCountries: [],
+      noticePeriodWeeks: null,
+      workAuthorizations: ['GB'],
+      jobSearchStatus: 'NOT_LOOKING',
+    },
     skills: [
-      { name: 'Python', years: 12 },
-      { name: 'Machine learning', years: 10 },
+      { name: 'Python', years: 12, level: 'EXPERT' },
+      { name: 'Machine learning', years: 10, level: 'EXPERT' },
     ],
     languages: [{ code: 'en', level: 'C2' }],
+    experiences: [
+      {
+        organizationName: 'Thames Analytics',
+        title: 'Staff data scientist',
+        contractType: 'PERMANENT',
+        city: 'London',
+        countryCode: 'GB',
+        startDate: '2018-01-08',
+        endDate: null,
+        description: 'Pricing and churn models; runs the data-science interview loop.',
+        skills: ['Python', 'Machine learning'],
+      },
+      {
+        organizationName: 'Lloyd’s Market Data',
+        title: 'Data scientist',
+        contractType: 'PERMANENT',
+        city: 'London',
+        countryCode: 'GB',
+        startDate: '2014-09-01',
+        endDate: '2017-12-22',
+        description: 'Catastrophe-loss models in Python.',
+        skills: ['Python'],
+      },
+    ],
+    education: [
+      {
+        institution: 'University College London',
+        degree: 'MSc',
+        fieldOfStudy: 'Machine learning',
+        level: 'MASTER',
+        startDate: '2013-09-23',
+        endDate: '2014-09-12',
+      },
+    ],
+    certifications: [],
+    mentor: {
+      expertise: ['Data-science interviews', 'Portfolio reviews'],
+      mentoringYears: 4,
+      hourlyRate: { amount: 60, currency: 'GBP' },
+      ratingAverage: 4.6,
+      ratingCount: 11,
+    },
     status: 'VALIDATED',
+    submittedAt: '2026-10-16T09:00:00.000Z',
     availableFrom: '2026-11-23',
+  },
+  {
+    id: demoId(PROFILE, 9),
+    userId: user(15).id,
+    kind: 'CONSULTANT',
+    headline: 'Cloud and data consultant (Azure, Databricks)',
+    summary:
+      'Nordlys Consulting consultant: data platforms on Azure for insurers; Spark and Databricks specialist.',
+    city: 'Paris',
+    countryCode: 'FR',
+    latitude: 48.856614,
+    longitude: 2.352222,
+    remotePreference: 'HYBRID',
+    yearsOfExperience: 6,
+    desiredContractTypes: ['FREELANCE'],
+    desiredTitles: ['Data platform consultant'],
+    salaryExpectation: null,
+    preferences: {
+      sectors: ['INSURANCE', 'FINANCE_AND_BANKING'],
+      companySizes: [],
+      willingToRelocate: false,
+      relocationCountries: [],
+      noticePeriodWeeks: null,
+      workAuthorizations: ['FR'],
+      jobSearchStatus: 'OPEN_TO_OFFERS',
+    },
+    skills: [
+      { name: 'Azure', years: 5, level: 'ADVANCED' },
+      { name: 'Databricks', years: 4, level: 'ADVANCED' },
+      { name: 'Apache Spark', years: 5, level: 'ADVANCED' },
+      { name: 'Python', years: 6, level: 'ADVANCED' },
+    ],
+    languages: [
+      { code: 'fr', level: 'C2' },
+      { code: 'ar', level: 'C1' },
+      { code: 'en', level: 'C1' },
+    ],
+    experiences: [
+      {
+        organizationName: 'Nordlys Consulting',
+        title: 'Data platform consultant',
+        contractType: 'PERMANENT',
+        city: 'Paris',
+        countryCode: 'FR',
+        startDate: '2020-09-01',
+        endDate: null,
+        description: 'Missions for two insurers: Databricks lakehouse on Azure, Spark pipelines.',
+        skills: ['Azure', 'Databricks', 'Apache Spark', 'Python'],
+      },
+    ],
+    education: [
+      {
+        institution: 'École Centrale de Lyon',
+        degree: 'Diplôme d’ingénieur',
+        fieldOfStudy: 'Applied mathematics',
+        level: 'MASTER',
+        startDate: '2017-09-01',
+        endDate: '2020-06-30',
+      },
+    ],
+    certifications: [
+      {
+        name: 'Microsoft Certified: Azure Data Engineer Associate',
+        issuer: 'Microsoft',
+        issuedOn: '2025-09-10',
+        expiresOn: '2026-09-10',
+        credentialId: null,
+      },
+    ],
+    consultant: {
+      organizationId: nordlys.id,
+      dailyRate: { amount: 720, currency: 'EUR' },
+      availability: 'ON_MISSION',
+    },
+    status: 'IN_REVIEW',
+    submittedAt: '2026-11-20T10:00:00.000Z',
+    availableFrom: '2027-03-01',
   },
 ];
 

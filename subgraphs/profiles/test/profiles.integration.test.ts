@@ -184,7 +184,7 @@ describe('profiles listing', () => {
     });
   });
 
-  it('filters on a whole skill name, case-insensitively, among validated profiles only', async () => {
+  it('filters on a skill, by id or by a name the taxonomy knows, among validated profiles only', async () => {
     const withPython = validated
       .filter((profile) => profile.skills.some((skill) => skill.name === 'Python'))
       .map((profile) => profile.id)
@@ -194,10 +194,17 @@ describe('profiles listing', () => {
     for (const skill of ['Python', 'python', '  PYTHON ']) {
       expect(await listIds({ skill })).toEqual({ ids: withPython, totalCount: withPython.length });
     }
-    // "Spark" is part of "Apache Spark" but not a skill of its own; Java is only on a submitted profile.
-    expect(await listIds({ skill: 'Spark' })).toEqual({ ids: [], totalCount: 0 });
+    // The taxonomy knows "Spark" as a name of Apache Spark, and "python" by its id.
+    const withSpark = validated
+      .filter((profile) => profile.skills.some((skill) => skill.name === 'Apache Spark'))
+      .map((profile) => profile.id)
+      .sort();
+    expect(await listIds({ skill: 'Spark' })).toEqual({ ids: withSpark, totalCount: withSpark.length });
+    expect(await listIds({ skill: 'python' })).toEqual({ ids: withPython, totalCount: withPython.length });
+    // Java is only on a submitted profile; a name nobody lists finds nothing.
     expect(submitted.skills.some((skill) => skill.name === 'Java')).toBe(true);
     expect(await listIds({ skill: 'java' })).toEqual({ ids: [], totalCount: 0 });
+    expect(await listIds({ skill: 'Underwater basket weaving' })).toEqual({ ids: [], totalCount: 0 });
   });
 
   it('pages through a skill-filtered listing', async () => {
@@ -357,7 +364,7 @@ describe('storage', () => {
       ["update profile_languages set level = 'C3' where profile_id = $1", [amina.id]],
       ["update profile_languages set code = 'FR' where profile_id = $1 and code = 'fr'", [amina.id]],
       [
-        "update profile_skills set name_key = 'react' where profile_id = $1 and name_key = 'typescript'",
+        "update profile_skills set skill_id = 'react' where profile_id = $1 and skill_id = 'typescript'",
         [amina.id],
       ],
     ] as const;

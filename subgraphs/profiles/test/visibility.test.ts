@@ -26,7 +26,12 @@ const partner: Viewer = {
   roles: ['PARTNER'],
 };
 const PRIVATE_STATUSES = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'REJECTED'] satisfies ProfileStatus[];
-const profileIn = (status: ProfileStatus) => ({ id: 'p', userId: OWNER_ID, status });
+const profileIn = (status: ProfileStatus) => ({
+  id: 'p',
+  userId: OWNER_ID,
+  status,
+  kind: 'CANDIDATE' as const,
+});
 
 describe('public visibility of profiles', () => {
   it('makes validated profiles public, and only them', () => {
@@ -109,5 +114,37 @@ describe('listing by status', () => {
       true,
       true,
     ]);
+  });
+});
+
+describe("a consultant's firm", () => {
+  const FIRM_ID = '00000000-0000-4000-8000-0000000000ff';
+  const consultantIn = (status: ProfileStatus) => ({
+    userId: OWNER_ID,
+    status,
+    kind: 'CONSULTANT' as const,
+    organizationId: FIRM_ID,
+  });
+  const member = (role: 'OWNER' | 'ADMIN' | 'RECRUITER', organizationId = FIRM_ID) =>
+    testUser('00000000-0000-4000-8000-00000000001f', { memberships: [{ organizationId, role }] });
+
+  it.each(PRIVATE_STATUSES)("shows a %s consultant profile to the firm's owners and admins", (status) => {
+    expect(canSeeProfile(consultantIn(status), member('OWNER'))).toBe(true);
+    expect(canSeeProfile(consultantIn(status), member('ADMIN'))).toBe(true);
+  });
+
+  it.each(PRIVATE_STATUSES)(
+    'hides a %s consultant profile from its recruiters, other firms and partner keys of the firm',
+    (status) => {
+      expect(canSeeProfile(consultantIn(status), member('RECRUITER'))).toBe(false);
+      expect(
+        canSeeProfile(consultantIn(status), member('OWNER', '00000000-0000-4000-8000-0000000000ee')),
+      ).toBe(false);
+      expect(canSeeProfile(consultantIn(status), { ...partner, organizationId: FIRM_ID })).toBe(false);
+    },
+  );
+
+  it("does not extend to a candidate's profile, whatever the memberships", () => {
+    expect(canSeeProfile({ ...consultantIn('DRAFT'), kind: 'CANDIDATE' }, member('OWNER'))).toBe(false);
   });
 });

@@ -235,7 +235,7 @@ export type CommentAddedSubscriptionVariables = Exact<{
 }>;
 
 
-export type CommentAddedSubscription = { commentAdded: { id: string, body: string, depth: number, createdAt: string, author: { id: string, displayName: string }, parent: { id: string } | null } };
+export type CommentAddedSubscription = { commentAdded: { id: string, body: string, depth: number, createdAt: string, author: { id: string, displayName: string } | null, parent: { id: string } | null } };
 
 export type CommunityFeedQueryVariables = Exact<{
   slug: string;
@@ -244,9 +244,9 @@ export type CommunityFeedQueryVariables = Exact<{
 }>;
 
 
-export type CommunityFeedQuery = { community: { id: string, name: string, description: string, visibility: CommunityVisibility, memberCount: number, viewerMembership: { role: CommunityMemberRole, joinedAt: string } | null, posts: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, body: string, createdAt: string, author: { id: string, displayName: string, avatarUrl: string | null } } }> } } | null };
+export type CommunityFeedQuery = { community: { id: string, name: string, description: string, visibility: CommunityVisibility, memberCount: number, viewerMembership: { role: CommunityMemberRole, joinedAt: string } | null, posts: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, body: string, createdAt: string, author: { id: string, displayName: string, avatarUrl: string | null } | null } }> } } | null };
 
-export type PostSummaryFragment = { id: string, title: string, body: string, createdAt: string, author: { id: string, displayName: string, avatarUrl: string | null } };
+export type PostSummaryFragment = { id: string, title: string, body: string, createdAt: string, author: { id: string, displayName: string, avatarUrl: string | null } | null };
 
 export type CreateCommentMutationVariables = Exact<{
   input: CreateCommentInput;
@@ -272,7 +272,7 @@ export type MarkNotificationReadMutation = { markNotificationRead: { unreadNotif
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string, emailVerified: boolean, twoFactorEnabled: boolean, unreadNotificationCount: number, user: { id: string, displayName: string, roles: Array<Role>, locale: Locale, avatarUrl: string | null, memberships: Array<{ role: MembershipRole, organization: { id: string, name: string, slug: string } }> } }, myProfile: { id: string, headline: string | null, status: ProfileStatus, yearsOfExperience: number, skills: Array<{ name: string, yearsOfExperience: number }> } | null };
+export type MeQuery = { me: { id: string, email: string, emailVerified: boolean, twoFactorEnabled: boolean, unreadNotificationCount: number, user: { id: string, displayName: string, roles: Array<Role>, locale: Locale, avatarUrl: string | null, memberships: Array<{ role: MembershipRole, organization: { id: string, name: string, slug: string } }> } }, myProfile: { id: string, headline: string | null, status: ProfileStatus, yearsOfExperience: number | null, skills: Array<{ name: string, yearsOfExperience: number }> } | null };
 
 export type MyMatchesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -300,14 +300,14 @@ export type NotificationsQuery = { me: { id: string, unreadNotificationCount: nu
 export type OffersWithBestCandidatesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OffersWithBestCandidatesQuery = { offers: { totalCount: number, edges: Array<{ node: { title: string, kind: OfferKind, salary: { period: PayPeriod, minimum: { amount: number, currency: string }, maximum: { amount: number, currency: string } } | null, organization: { name: string, kind: OrganizationKind, city: string | null }, matches: { edges: Array<{ node: { score: number, criteria: Array<{ criterion: MatchCriterionKind, weight: number, explanation: string }>, profile: { headline: string | null, yearsOfExperience: number, user: { displayName: string } } } }> } } }> } };
+export type OffersWithBestCandidatesQuery = { offers: { totalCount: number, edges: Array<{ node: { title: string, kind: OfferKind, salary: { period: PayPeriod, minimum: { amount: number, currency: string }, maximum: { amount: number, currency: string } } | null, organization: { name: string, kind: OrganizationKind, city: string | null }, matches: { edges: Array<{ node: { score: number, criteria: Array<{ criterion: MatchCriterionKind, weight: number, explanation: string }>, profile: { headline: string | null, yearsOfExperience: number | null, user: { displayName: string } } } }> } } }> } };
 
 export type PostAddedSubscriptionVariables = Exact<{
   communityId: string | number;
 }>;
 
 
-export type PostAddedSubscription = { postAdded: { id: string, title: string, body: string, createdAt: string, author: { id: string, displayName: string }, community: { id: string, name: string } } };
+export type PostAddedSubscription = { postAdded: { id: string, title: string, body: string, createdAt: string, author: { id: string, displayName: string } | null, community: { id: string, name: string } } };
 
 export type PostWithCommentsQueryVariables = Exact<{
   id: string | number;
@@ -316,7 +316,7 @@ export type PostWithCommentsQueryVariables = Exact<{
 }>;
 
 
-export type PostWithCommentsQuery = { post: { id: string, title: string, body: string, createdAt: string, author: { id: string, displayName: string }, community: { id: string, name: string, slug: string }, comments: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string, createdAt: string, author: { id: string, displayName: string }, replies: { edges: Array<{ node: { id: string, body: string, createdAt: string, author: { id: string, displayName: string } } }> } } }> } } | null };
+export type PostWithCommentsQuery = { post: { id: string, title: string, body: string, createdAt: string, author: { id: string, displayName: string } | null, community: { id: string, name: string, slug: string }, comments: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, body: string, createdAt: string, author: { id: string, displayName: string } | null, replies: { edges: Array<{ node: { id: string, body: string, createdAt: string, author: { id: string, displayName: string } | null } }> } } }> } } | null };
 
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;
@@ -335,7 +335,7 @@ export type SignInMutation = { login: { session: { sessionId: string, accessToke
 export type AroundTheOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AroundTheOrganizationsQuery = { organizations: { edges: Array<{ node: { name: string, offers: { totalCount: number, edges: Array<{ node: { title: string } }> }, events: { edges: Array<{ node: { title: string, startsAt: string, format: EventFormat } }> } } }> }, communities: { edges: Array<{ node: { name: string, memberCount: number, posts: { edges: Array<{ node: { title: string, author: { displayName: string } } }> } } }> }, events: { edges: Array<{ node: { title: string, kind: EventKind, startsAt: string, organizer: { displayName: string } } }> } };
+export type AroundTheOrganizationsQuery = { organizations: { edges: Array<{ node: { name: string, offers: { totalCount: number, edges: Array<{ node: { title: string } }> }, events: { edges: Array<{ node: { title: string, startsAt: string, format: EventFormat } }> } } }> }, communities: { edges: Array<{ node: { name: string, memberCount: number, posts: { edges: Array<{ node: { title: string, author: { displayName: string } | null } }> } } }> }, events: { edges: Array<{ node: { title: string, kind: EventKind, startsAt: string, organizer: { displayName: string } | null } }> } };
 
 export type OfferQueryVariables = Exact<{
   id: string | number;

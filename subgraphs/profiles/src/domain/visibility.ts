@@ -1,10 +1,12 @@
 import { hasRole, isSelf, type Viewer } from '@talentgraph/auth';
-import type { ProfileStatus } from './profile.ts';
+import { managesConsultant } from './access.ts';
+import type { ProfileKind, ProfileStatus } from './profile.ts';
 
 /**
  * Who may see a profile. A profile is public once a moderator validated it. Before that (a draft, a
  * submission under review) or after a rejection it is private: only the person it belongs to and the
- * moderators who review profiles see it. The rule holds on every path that returns a profile —
+ * moderators who review profiles see it — and, for a consultant, the owners and admins of their firm, who
+ * manage the profile with them. The rule holds on every path that returns a profile —
  * `profile(id)`, the `profiles` listing, `myProfile`, `User.profile` and `_entities` — so that no path
  * leaks what another hides.
  */
@@ -24,10 +26,18 @@ export interface ProfileVisibilityFacts {
   readonly status: ProfileStatus;
   /** The account the profile belongs to. */
   readonly userId: string;
+  readonly kind: ProfileKind;
+  /** A consultant's IT-services firm; null (or absent) for the other kinds. */
+  readonly organizationId?: string | null;
 }
 
 export function canSeeProfile(profile: ProfileVisibilityFacts, viewer: Viewer | null): boolean {
-  return isPubliclyVisible(profile.status) || isSelf(viewer, profile.userId) || reviewsProfiles(viewer);
+  return (
+    isPubliclyVisible(profile.status) ||
+    isSelf(viewer, profile.userId) ||
+    reviewsProfiles(viewer) ||
+    managesConsultant(viewer, profile)
+  );
 }
 
 /**

@@ -3,6 +3,14 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Profile as ProfileEntity } from '../entities/Profile.ts';
 import type { ProfileSkill as ProfileSkillEntity } from '../entities/ProfileSkill.ts';
 import type { LanguageSkill as LanguageSkillEntity } from '../entities/LanguageSkill.ts';
+import type { Experience as ExperienceEntity } from '../entities/Experience.ts';
+import type { Education as EducationEntity } from '../entities/Education.ts';
+import type { Certification as CertificationEntity } from '../entities/Certification.ts';
+import type { ProfileReview as ProfileReviewEntity } from '../entities/ProfileReview.ts';
+import type { SkillParent, SkillCategoryParent, JobPreferencesParent, OnboardingParent, OnboardingStepParent } from '../resolvers/parents.ts';
+import type { PlaceState, SalaryExpectationState, ConsultantState, MentorState } from '../domain/profile-state.ts';
+import type { Completion } from '../domain/completion.ts';
+import type { AssessmentScore as AssessmentScoreValue } from '../domain/review.ts';
 import type { SubgraphContext } from '@talentgraph/platform';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -21,7 +29,103 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant in time, ISO-8601, always serialized in UTC (for example 2026-11-23T08:30:00.000Z). */
   DateTime: { input: Date | string; output: Date | string; }
+  /** A JSON object, for example {"offerId": "4f9c…"}. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A new certification. */
+export type AddCertificationInput = {
+  /** Identifier of the credential with its issuer. */
+  credentialId?: InputMaybe<Scalars['String']['input']>;
+  /** Where the credential can be checked (http or https). */
+  credentialUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Expiry date, after the date of issue. */
+  expiresOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Date of issue; not in the future. */
+  issuedOn: Scalars['Date']['input'];
+  /** Who issued it, up to 160 characters. */
+  issuer: Scalars['String']['input'];
+  /** Name of the certification, up to 160 characters. */
+  name: Scalars['String']['input'];
+  /** The profile. */
+  profileId: Scalars['ID']['input'];
+};
+
+/** A new course of study. */
+export type AddEducationInput = {
+  /** Name of the degree or diploma. */
+  degree?: InputMaybe<Scalars['String']['input']>;
+  /** What the person studied or achieved, up to 5,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Last day or expected graduation, not before the first. */
+  endDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Field of study. */
+  fieldOfStudy?: InputMaybe<Scalars['String']['input']>;
+  /** School, university or training organization, up to 160 characters. */
+  institution: Scalars['String']['input'];
+  /** Level of the course. */
+  level: EducationLevel;
+  /** The profile. */
+  profileId: Scalars['ID']['input'];
+  /** First day; not in the future. */
+  startDate: Scalars['Date']['input'];
+};
+
+/** A new experience. */
+export type AddExperienceInput = {
+  /** Kind of contract. */
+  contractType?: InputMaybe<ContractType>;
+  /** What the person did, up to 5,000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Last day, not before the first; omitted while the person holds the job. */
+  endDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Where the job was. */
+  location?: InputMaybe<ExperienceLocationInput>;
+  /** Name of the employer or client, up to 160 characters. */
+  organizationName: Scalars['String']['input'];
+  /** The profile. */
+  profileId: Scalars['ID']['input'];
+  /** Skills used in the job, up to 30. */
+  skills?: InputMaybe<Array<SkillReferenceInput>>;
+  /** First day; not in the future, not before 1950. */
+  startDate: Scalars['Date']['input'];
+  /** Job title, up to 160 characters. */
+  title: Scalars['String']['input'];
+};
+
+/** Criteria of the assessment grid filled in with every review decision. */
+export type AssessmentCriterion =
+  /** Headline, summary and descriptions say clearly what the person does and wants. */
+  | 'CLARITY'
+  /** Every part a recruiter needs is filled in, with enough detail. */
+  | 'COMPLETENESS'
+  /** Dates, titles and organizations are consistent and plausible. */
+  | 'EXPERIENCE_CREDIBILITY'
+  /** Respectful, professional content; no contact details or advertising in free text. */
+  | 'PROFESSIONALISM'
+  /** The listed skills and levels are backed by experiences, education or certifications. */
+  | 'SKILLS_EVIDENCE';
+
+/** The score of one criterion of the assessment grid. */
+export type AssessmentScore = {
+  __typename?: 'AssessmentScore';
+  /** The criterion. */
+  criterion: AssessmentCriterion;
+  /** Why; required for a score of 2 or less. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** 1 insufficient, 2 weak, 3 acceptable, 4 good, 5 excellent. */
+  score: Scalars['Int']['output'];
+};
+
+/** The score of one criterion. */
+export type AssessmentScoreInput = {
+  /** The criterion. */
+  criterion: AssessmentCriterion;
+  /** Why, up to 1,000 characters; required for a score of 2 or less. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** 1 insufficient, 2 weak, 3 acceptable, 4 good, 5 excellent. */
+  score: Scalars['Int']['input'];
 };
 
 /** Levels of the Common European Framework of Reference for Languages, from beginner to mastery. */
@@ -39,6 +143,118 @@ export type CefrLevel =
   /** Mastery: understands virtually everything; expresses themselves precisely, like an educated native speaker. */
   | 'C2';
 
+/** A certification, with its expiry. */
+export type Certification = {
+  __typename?: 'Certification';
+  /** Identifier of the credential with its issuer. */
+  credentialId?: Maybe<Scalars['String']['output']>;
+  /** Where the credential can be checked. */
+  credentialUrl?: Maybe<Scalars['String']['output']>;
+  /** Whether it has expired (it is valid through its expiry day). */
+  expired: Scalars['Boolean']['output'];
+  /** Expiry date; null when it does not expire. */
+  expiresOn?: Maybe<Scalars['Date']['output']>;
+  /** Stable identifier of the certification. */
+  id: Scalars['ID']['output'];
+  /** Date of issue. */
+  issuedOn: Scalars['Date']['output'];
+  /** Who issued it. */
+  issuer: Scalars['String']['output'];
+  /** Name, for example AWS Certified Solutions Architect – Associate. */
+  name: Scalars['String']['output'];
+};
+
+/** The result of adding or changing a certification. */
+export type CertificationPayload = {
+  __typename?: 'CertificationPayload';
+  /** The certification; null when errors is not empty. */
+  certification?: Maybe<Certification>;
+  /** Why nothing was changed (codes EXPIRY_BEFORE_ISSUE, FUTURE_ISSUE, …). */
+  errors: Array<ProfileUserError>;
+  /** The profile as changed; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+};
+
+/** The profile to claim. */
+export type ClaimProfileReviewInput = {
+  /** The profile. */
+  profileId: Scalars['ID']['input'];
+};
+
+/** The result of claimProfileReview. */
+export type ClaimProfileReviewPayload = {
+  __typename?: 'ClaimProfileReviewPayload';
+  /** Why it was not claimed (codes ALREADY_CLAIMED, ILLEGAL_TRANSITION, PROFILE_NOT_FOUND). */
+  errors: Array<ProfileUserError>;
+  /** The profile, now IN_REVIEW; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+  /** The review started; null when errors is not empty. */
+  review?: Maybe<ProfileReview>;
+};
+
+/** Company sizes by headcount. */
+export type CompanySize =
+  /** 5,000 people and more. */
+  | 'ENTERPRISE'
+  /** 250 to 4,999 people. */
+  | 'LARGE'
+  /** 50 to 249 people. */
+  | 'MEDIUM'
+  /** 1 to 9 people. */
+  | 'MICRO'
+  /** 10 to 49 people. */
+  | 'SMALL';
+
+/** The onboarding step to complete. */
+export type CompleteOnboardingStepInput = {
+  /** The profile. */
+  profileId: Scalars['ID']['input'];
+  /** The step. */
+  step: OnboardingStepName;
+};
+
+/** The result of completeOnboardingStep. */
+export type CompleteOnboardingStepPayload = {
+  __typename?: 'CompleteOnboardingStepPayload';
+  /** Why the step was not completed, each at its field of the draft (the draft is kept). */
+  errors: Array<ProfileUserError>;
+  /** The profile as changed; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+};
+
+/** One item of the completion gauge. */
+export type CompletionItem = {
+  __typename?: 'CompletionItem';
+  /** Whether all its points are earned. */
+  done: Scalars['Boolean']['output'];
+  /** Points earned so far (SKILLS earns 5 per skill). */
+  earned: Scalars['Int']['output'];
+  /** What the item asks for, for example HEADLINE or SKILLS (see subgraphs/profiles/README.md). */
+  item: Scalars['String']['output'];
+  /** Points the item is worth; the weights of a profile add up to 100. */
+  weight: Scalars['Int']['output'];
+};
+
+/** Whether an IT-services firm can staff a consultant on a new mission. */
+export type ConsultantAvailability =
+  /** Free for a new mission (from availableFrom when set). */
+  | 'AVAILABLE'
+  /** On a mission; free again from availableFrom when set. */
+  | 'ON_MISSION'
+  /** Not available for missions. */
+  | 'UNAVAILABLE';
+
+/** A consultant's details, managed with their IT-services firm. */
+export type ConsultantDetails = {
+  __typename?: 'ConsultantDetails';
+  /** Whether the consultant can take a new mission; null when not set. */
+  availability?: Maybe<ConsultantAvailability>;
+  /** Daily rate the firm bills; null when not set. */
+  dailyRate?: Maybe<Money>;
+  /** The consultant's IT-services firm. */
+  organization: Organization;
+};
+
 /** Kinds of employment contract. */
 export type ContractType =
   /** Work-study contract alternating between school and company. */
@@ -52,6 +268,200 @@ export type ContractType =
   /** Open-ended employment (CDI in France). */
   | 'PERMANENT';
 
+/** A point on Earth (WGS 84). */
+export type Coordinates = {
+  __typename?: 'Coordinates';
+  /** Degrees north (negative: south), -90 to 90. */
+  latitude: Scalars['Float']['output'];
+  /** Degrees east (negative: west), -180 to 180. */
+  longitude: Scalars['Float']['output'];
+};
+
+/** The new profile. */
+export type CreateProfileInput = {
+  /** First day the person can start, at most 3 years ahead. */
+  availableFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** One-line professional title, 3 to 160 characters. */
+  headline?: InputMaybe<Scalars['String']['input']>;
+  /** What the person offers: CANDIDATE; MENTOR needs the MENTOR role; CONSULTANT names the person's firm. */
+  kind: ProfileKind;
+  /** Where the person lives or wants to work. */
+  location?: InputMaybe<LocationInput>;
+  /** A consultant's IT-services firm, which the person must belong to; only for CONSULTANT. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** How much the person wants to work remotely. */
+  remotePreference?: InputMaybe<RemotePreference>;
+  /** A few sentences, up to 3,000 characters. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Years of professional experience, 0 to 60. */
+  yearsOfExperience?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The result of createProfile. */
+export type CreateProfilePayload = {
+  __typename?: 'CreateProfilePayload';
+  /** Why it was not created (codes PROFILE_ALREADY_EXISTS, MENTOR_ROLE_REQUIRED, NOT_A_MEMBER, …). */
+  errors: Array<ProfileUserError>;
+  /** The new profile; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+};
+
+/** Which profile to delete. */
+export type DeleteProfileInput = {
+  /** The profile. */
+  profileId: Scalars['ID']['input'];
+};
+
+/** The result of deleteProfile. */
+export type DeleteProfilePayload = {
+  __typename?: 'DeleteProfilePayload';
+  /** Id of the deleted profile; null when errors is not empty. */
+  deletedProfileId?: Maybe<Scalars['ID']['output']>;
+  /** Why it was not deleted. */
+  errors: Array<ProfileUserError>;
+};
+
+/** A course of study: a degree, a diploma, a training. */
+export type Education = {
+  __typename?: 'Education';
+  /** Name of the degree or diploma, for example MSc Computer Science. */
+  degree?: Maybe<Scalars['String']['output']>;
+  /** What the person studied or achieved. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Last day (or expected graduation); null when not known. */
+  endDate?: Maybe<Scalars['Date']['output']>;
+  /** Field of study, for example Machine learning. */
+  fieldOfStudy?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier of the entry. */
+  id: Scalars['ID']['output'];
+  /** School, university or training organization. */
+  institution: Scalars['String']['output'];
+  /** Level of the course. */
+  level: EducationLevel;
+  /** First day. */
+  startDate: Scalars['Date']['output'];
+};
+
+/** Levels of a course of study. */
+export type EducationLevel =
+  /** Bachelor's degree (licence, bachelor, BTS/BUT). */
+  | 'BACHELOR'
+  /** Doctorate (PhD). */
+  | 'DOCTORATE'
+  /** Master's degree (master, diplôme d'ingénieur). */
+  | 'MASTER'
+  /** Any other course of study. */
+  | 'OTHER'
+  /** Secondary school (baccalauréat, A-levels, high-school diploma). */
+  | 'SECONDARY'
+  /** Vocational training or certificate. */
+  | 'VOCATIONAL';
+
+/** The result of adding or changing a course of study. */
+export type EducationPayload = {
+  __typename?: 'EducationPayload';
+  /** The entry; null when errors is not empty. */
+  education?: Maybe<Education>;
+  /** Why nothing was changed. */
+  errors: Array<ProfileUserError>;
+  /** The profile as changed; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+};
+
+/** A job, mission or internship of a person's career. */
+export type Experience = {
+  __typename?: 'Experience';
+  /** Kind of contract; null when not said. */
+  contractType?: Maybe<ContractType>;
+  /** Whether the person holds the job today. */
+  current: Scalars['Boolean']['output'];
+  /** What the person did, in their words. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Last day; null while the person holds the job. */
+  endDate?: Maybe<Scalars['Date']['output']>;
+  /** Stable identifier of the experience. */
+  id: Scalars['ID']['output'];
+  /** Where the job was (or is); null when not said. */
+  location?: Maybe<ProfileLocation>;
+  /** Name of the employer or client. */
+  organizationName: Scalars['String']['output'];
+  /** Canonical skills used in the job. */
+  skills: Array<Skill>;
+  /** First day. */
+  startDate: Scalars['Date']['output'];
+  /** Job title. */
+  title: Scalars['String']['output'];
+};
+
+/** A place of an experience. */
+export type ExperienceLocationInput = {
+  /** City, up to 120 characters. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** Country (ISO 3166-1 alpha-2). */
+  countryCode: Scalars['CountryCode']['input'];
+};
+
+/** The result of adding or changing an experience. */
+export type ExperiencePayload = {
+  __typename?: 'ExperiencePayload';
+  /** Why nothing was changed (codes END_BEFORE_START, FUTURE_START, UNKNOWN_SKILL, …). */
+  errors: Array<ProfileUserError>;
+  /** The experience; null when errors is not empty. */
+  experience?: Maybe<Experience>;
+  /** The profile as changed; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+};
+
+/** What else a person looks for. */
+export type JobPreferences = {
+  __typename?: 'JobPreferences';
+  /** Company sizes the person wants; empty for any. */
+  companySizes: Array<CompanySize>;
+  /**
+   * Whether recruiters may find the profile in search once it is validated; null for callers other than the
+   * person (their firm, for a consultant) and moderators.
+   */
+  discoverable?: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * Organizations that must never find the profile (for example the current employer); null for callers
+   * other than the person (their firm, for a consultant) and moderators.
+   */
+  hiddenFromOrganizations?: Maybe<Array<Organization>>;
+  /** How actively the person looks. */
+  jobSearchStatus: JobSearchStatus;
+  /** Longest daily commute, one way, in minutes; null when they did not say. */
+  maxCommuteMinutes?: Maybe<Scalars['Int']['output']>;
+  /** Notice to give the current employer, in weeks; null when they did not say. */
+  noticePeriodWeeks?: Maybe<Scalars['Int']['output']>;
+  /** Countries the person would move to; empty for anywhere, when willing to relocate. */
+  relocationCountries: Array<Scalars['CountryCode']['output']>;
+  /** Sectors the person wants to work in; empty for any. */
+  sectors: Array<Sector>;
+  /** How much the person accepts to travel; null when they did not say. */
+  travelWillingness?: Maybe<TravelWillingness>;
+  /** Whether the person would move for a job. */
+  willingToRelocate: Scalars['Boolean']['output'];
+  /** Countries where the person may work without a visa. */
+  workAuthorizations: Array<Scalars['CountryCode']['output']>;
+};
+
+/** How actively a person looks for a new position. */
+export type JobSearchStatus =
+  /** Looking now and available soon. */
+  | 'ACTIVELY_LOOKING'
+  /** Not looking. */
+  | 'NOT_LOOKING'
+  /** Not looking, but open to good offers. */
+  | 'OPEN_TO_OFFERS';
+
+/** One language of a profile. */
+export type LanguageInput = {
+  /** ISO 639-1 code in lower case, for example fr. */
+  code: Scalars['String']['input'];
+  /** Proficiency on the CEFR scale. */
+  level: CefrLevel;
+};
+
 /** A language a person speaks, with their level. */
 export type LanguageSkill = {
   __typename?: 'LanguageSkill';
@@ -61,13 +471,292 @@ export type LanguageSkill = {
   level: CefrLevel;
 };
 
-/** A place, to the precision of a city. */
-export type Location = {
-  __typename?: 'Location';
-  /** City name in its local spelling, for example Lyon; null when only the country is known. */
-  city?: Maybe<Scalars['String']['output']>;
-  /** Country of the place (ISO 3166-1 alpha-2). */
-  countryCode: Scalars['CountryCode']['output'];
+/** A place as a person gives it. */
+export type LocationInput = {
+  /** City, up to 120 characters. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** Country (ISO 3166-1 alpha-2). */
+  countryCode: Scalars['CountryCode']['input'];
+  /** Degrees north, -90 to 90; with longitude, or neither. */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Degrees east, -180 to 180; with latitude, or neither. */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** A mentor's details. */
+export type MentorDetails = {
+  __typename?: 'MentorDetails';
+  /** Areas the mentor helps with, for example Career switch. */
+  expertise: Array<Scalars['String']['output']>;
+  /** Hourly rate; null for free mentoring. */
+  hourlyRate?: Maybe<Money>;
+  /** Years the person has mentored; null when not said. */
+  mentoringYears?: Maybe<Scalars['Int']['output']>;
+  /** Mean rating given by mentees (1 to 5); null before the first rating. */
+  rating?: Maybe<Scalars['Float']['output']>;
+  /** How many ratings the mean is made of. */
+  ratingCount: Scalars['Int']['output'];
+};
+
+/** An amount of money in one currency. */
+export type Money = {
+  __typename?: 'Money';
+  /** Amount in the currency's major unit (euros, not cents). */
+  amount: Scalars['Float']['output'];
+  /** ISO 4217 currency code, for example EUR. */
+  currency: Scalars['String']['output'];
+};
+
+/** An amount of money. */
+export type MoneyInput = {
+  /** Amount in the currency's major unit, positive, with no more decimals than the currency has. */
+  amount: Scalars['Float']['input'];
+  /** ISO 4217 currency code, for example EUR. */
+  currency: Scalars['String']['input'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a certification. */
+  addCertification: CertificationPayload;
+  /** Adds a course of study. */
+  addEducation: EducationPayload;
+  /** Adds an experience (a job, a mission, an internship). */
+  addExperience: ExperiencePayload;
+  /** Claims a submitted profile for review: it is IN_REVIEW, assessed by the caller only. */
+  claimProfileReview: ClaimProfileReviewPayload;
+  /**
+   * Completes an onboarding step: its saved draft is checked with the editing rules and written to the
+   * profile, or refused field by field (the draft is kept). Completing REVIEW submits the profile.
+   */
+  completeOnboardingStep: CompleteOnboardingStepPayload;
+  /** Creates the signed-in person's profile (one per account), as a DRAFT. */
+  createProfile: CreateProfilePayload;
+  /** Deletes a profile and everything it holds; its owner only. */
+  deleteProfile: DeleteProfilePayload;
+  /** Rejects a profile under review, with the assessment grid and the reasons; the person is notified. */
+  rejectProfile: RejectProfilePayload;
+  /** Gives a claimed profile back to the queue unassessed (its moderator, or an admin). */
+  releaseProfileReview: ReleaseProfileReviewPayload;
+  /** Removes a certification. */
+  removeCertification: RemoveCertificationPayload;
+  /** Removes a course of study. */
+  removeEducation: RemoveEducationPayload;
+  /** Removes an experience. */
+  removeExperience: RemoveExperiencePayload;
+  /**
+   * Autosaves the form of an onboarding step as typed, valid or not: only the step's own keys are accepted
+   * and the draft holds at most 32 KiB. It is checked when the step is completed.
+   */
+  saveOnboardingDraft: SaveOnboardingDraftPayload;
+  /** Sets the whole list of a profile's languages. */
+  setProfileLanguages: SetProfileLanguagesPayload;
+  /** Sets the whole list of a profile's skills, strongest first. */
+  setProfileSkills: SetProfileSkillsPayload;
+  /** Sends a draft, or a rejected profile once corrected, for review by a moderator. */
+  submitProfile: SubmitProfilePayload;
+  /** Changes a certification: an omitted field keeps its value, null clears an optional one. */
+  updateCertification: CertificationPayload;
+  /** Changes a consultant's daily rate and availability (the consultant, or their firm's owners and admins). */
+  updateConsultantDetails: UpdateConsultantDetailsPayload;
+  /** Changes a course of study: an omitted field keeps its value, null clears an optional one. */
+  updateEducation: EducationPayload;
+  /** Changes an experience: an omitted field keeps its value, null clears an optional one. */
+  updateExperience: ExperiencePayload;
+  /** Changes the job preferences of a profile: an omitted field keeps its value, null clears it. */
+  updateJobPreferences: UpdateJobPreferencesPayload;
+  /** Changes a mentor's expertise, years of mentoring and hourly rate. */
+  updateMentorDetails: UpdateMentorDetailsPayload;
+  /** Changes the basics of a profile: an omitted field keeps its value, null clears it. */
+  updateProfile: UpdateProfilePayload;
+  /** Validates a profile under review, with the assessment grid; the person is notified. */
+  validateProfile: ValidateProfilePayload;
+  /** Takes a submitted profile back to DRAFT while no moderator has claimed it. */
+  withdrawProfile: WithdrawProfilePayload;
+};
+
+
+export type MutationAddCertificationArgs = {
+  input: AddCertificationInput;
+};
+
+
+export type MutationAddEducationArgs = {
+  input: AddEducationInput;
+};
+
+
+export type MutationAddExperienceArgs = {
+  input: AddExperienceInput;
+};
+
+
+export type MutationClaimProfileReviewArgs = {
+  input: ClaimProfileReviewInput;
+};
+
+
+export type MutationCompleteOnboardingStepArgs = {
+  input: CompleteOnboardingStepInput;
+};
+
+
+export type MutationCreateProfileArgs = {
+  input: CreateProfileInput;
+};
+
+
+export type MutationDeleteProfileArgs = {
+  input: DeleteProfileInput;
+};
+
+
+export type MutationRejectProfileArgs = {
+  input: RejectProfileInput;
+};
+
+
+export type MutationReleaseProfileReviewArgs = {
+  input: ReleaseProfileReviewInput;
+};
+
+
+export type MutationRemoveCertificationArgs = {
+  input: RemoveCertificationInput;
+};
+
+
+export type MutationRemoveEducationArgs = {
+  input: RemoveEducationInput;
+};
+
+
+export type MutationRemoveExperienceArgs = {
+  input: RemoveExperienceInput;
+};
+
+
+export type MutationSaveOnboardingDraftArgs = {
+  input: SaveOnboardingDraftInput;
+};
+
+
+export type MutationSetProfileLanguagesArgs = {
+  input: SetProfileLanguagesInput;
+};
+
+
+export type MutationSetProfileSkillsArgs = {
+  input: SetProfileSkillsInput;
+};
+
+
+export type MutationSubmitProfileArgs = {
+  input: SubmitProfileInput;
+};
+
+
+export type MutationUpdateCertificationArgs = {
+  input: UpdateCertificationInput;
+};
+
+
+export type MutationUpdateConsultantDetailsArgs = {
+  input: UpdateConsultantDetailsInput;
+};
+
+
+export type MutationUpdateEducationArgs = {
+  input: UpdateEducationInput;
+};
+
+
+export type MutationUpdateExperienceArgs = {
+  input: UpdateExperienceInput;
+};
+
+
+export type MutationUpdateJobPreferencesArgs = {
+  input: UpdateJobPreferencesInput;
+};
+
+
+export type MutationUpdateMentorDetailsArgs = {
+  input: UpdateMentorDetailsInput;
+};
+
+
+export type MutationUpdateProfileArgs = {
+  input: UpdateProfileInput;
+};
+
+
+export type MutationValidateProfileArgs = {
+  input: ValidateProfileInput;
+};
+
+
+export type MutationWithdrawProfileArgs = {
+  input: WithdrawProfileInput;
+};
+
+/** Onboarding progress of a profile. */
+export type Onboarding = {
+  __typename?: 'Onboarding';
+  /** The first step not completed, where the person resumes; null once every step is completed. */
+  currentStep?: Maybe<OnboardingStepName>;
+  /** Every step, in order. */
+  steps: Array<OnboardingStepProgress>;
+};
+
+/** The steps of onboarding, in order. */
+export type OnboardingStepName =
+  /** Headline, summary, location, remote preference, years of experience, availability. */
+  | 'BASICS'
+  /** The CV (documents are uploaded separately; completing the step says the person is done with it). */
+  | 'CV'
+  /** Courses of study and certifications. */
+  | 'EDUCATION'
+  /** Jobs, missions and internships. */
+  | 'EXPERIENCE'
+  /** Spoken languages with CEFR levels. */
+  | 'LANGUAGES'
+  /** Job preferences; a consultant's rate and availability; a mentor's expertise and rate. */
+  | 'PREFERENCES'
+  /** Reading the profile over and submitting it for review. */
+  | 'REVIEW'
+  /** Skills with level and years. */
+  | 'SKILLS';
+
+/** Progress of one onboarding step. */
+export type OnboardingStepProgress = {
+  __typename?: 'OnboardingStepProgress';
+  /** When the step was last completed. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The form as last saved and not completed yet; null when none. */
+  draft?: Maybe<Scalars['JSONObject']['output']>;
+  /** When the draft was saved. */
+  draftSavedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where it stands. */
+  status: OnboardingStepStatus;
+  /** The step. */
+  step: OnboardingStepName;
+};
+
+/** Progress of one onboarding step. */
+export type OnboardingStepStatus =
+  /** Completed: its content is on the profile. */
+  | 'COMPLETED'
+  /** A draft is saved and not completed yet (after a completion: changes are pending). */
+  | 'IN_PROGRESS'
+  /** Nothing saved yet. */
+  | 'NOT_STARTED';
+
+/** A company, IT-services firm, school or scholarship provider that recruits through talentgraph. */
+export type Organization = {
+  __typename?: 'Organization';
+  /** Stable identifier of the organization. */
+  id: Scalars['ID']['output'];
 };
 
 /** Position of a page within a list (Relay cursor connections). */
@@ -83,39 +772,94 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** The time unit a salary amount is paid for. */
+export type PayPeriod =
+  /** Per day (daily rate, usual for freelance missions). */
+  | 'DAY'
+  /** Per hour. */
+  | 'HOUR'
+  /** Per month. */
+  | 'MONTH'
+  /** Per year (gross annual salary). */
+  | 'YEAR';
+
 /** What a person shows recruiters and mentees: what they do, what they master and what they look for. */
 export type Profile = {
   __typename?: 'Profile';
   /** First day the person can start; null when they did not say. */
   availableFrom?: Maybe<Scalars['Date']['output']>;
+  /** Certifications, the most recently issued first. */
+  certifications: Array<Certification>;
+  /** How complete the profile is, with what is missing (weights in subgraphs/profiles/README.md). */
+  completion: ProfileCompletion;
+  /** A consultant's firm, rate and availability; null for other kinds of profile. */
+  consultant?: Maybe<ConsultantDetails>;
   /** When the profile was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Kinds of contract the person is looking for; empty for a mentor who looks for none. */
   desiredContractTypes: Array<ContractType>;
-  /** One-line professional title, for example Full-stack TypeScript developer. */
+  /** Job titles the person is looking for, for example Staff engineer. */
+  desiredTitles: Array<Scalars['String']['output']>;
+  /** Courses of study, current ones first, then the most recent. */
+  education: Array<Education>;
+  /** Jobs, missions and internships, current ones first, then the most recent. */
+  experiences: Array<Experience>;
+  /** One-line professional title, for example Full-stack TypeScript developer; null until written. */
   headline?: Maybe<Scalars['String']['output']>;
   /** Stable identifier of the profile. */
   id: Scalars['ID']['output'];
+  /** What else the person looks for: sectors, company sizes, mobility, discoverability. */
+  jobPreferences: JobPreferences;
   /** What the person offers on the platform. */
   kind: ProfileKind;
   /** Spoken languages, the most fluent first. */
   languages: Array<LanguageSkill>;
+  /**
+   * The latest review of the profile (its moderator, decision, reasons); null when it was never claimed,
+   * and for callers other than the person, their firm (consultants), moderators and admins.
+   */
+  lastReview?: Maybe<ProfileReview>;
   /** Where the person lives or wants to work; null when they did not say. */
-  location?: Maybe<Location>;
-  /** How much the person wants to work remotely. */
-  remotePreference: RemotePreference;
+  location?: Maybe<ProfileLocation>;
+  /** A mentor's expertise, rate and rating; null for other kinds of profile. */
+  mentor?: Maybe<MentorDetails>;
+  /**
+   * The onboarding steps and where the person resumes; null for callers other than the person (and, for a
+   * consultant, their firm's owners and admins).
+   */
+  onboarding?: Maybe<Onboarding>;
+  /** How much the person wants to work remotely; null when they did not say. */
+  remotePreference?: Maybe<RemotePreference>;
+  /** Incremented by every change of the profile. */
+  revision: Scalars['Int']['output'];
+  /**
+   * The pay the person expects; null when they did not say, and for callers other than the person, their
+   * firm (consultants), moderators and recruiters.
+   */
+  salaryExpectation?: Maybe<SalaryExpectation>;
   /** Skills in the order the person ranked them, strongest first. */
   skills: Array<ProfileSkill>;
   /** Where the profile stands in the review by moderators. */
   status: ProfileStatus;
+  /** When the profile last entered the review queue; null while it never did. */
+  submittedAt?: Maybe<Scalars['DateTime']['output']>;
   /** A few sentences on the person's background and goals, in their own words. */
   summary?: Maybe<Scalars['String']['output']>;
   /** When the profile was last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** The account this profile belongs to. */
   user: User;
-  /** Years of professional experience, 0 for a student or a first job. */
-  yearsOfExperience: Scalars['Int']['output'];
+  /** Years of professional experience, 0 for a student or a first job; null when they did not say. */
+  yearsOfExperience?: Maybe<Scalars['Int']['output']>;
+};
+
+/** How complete a profile is. */
+export type ProfileCompletion = {
+  __typename?: 'ProfileCompletion';
+  /** Every item that counts for this kind of profile, with its weight and whether it is done. */
+  items: Array<CompletionItem>;
+  /** 0 to 100. */
+  percent: Scalars['Int']['output'];
 };
 
 /** A page of profiles. */
@@ -147,13 +891,75 @@ export type ProfileKind =
   /** Offers mentoring sessions to candidates. */
   | 'MENTOR';
 
-/** A skill a person masters, with how long they have practised it. */
+/** Where a person lives or wants to work. */
+export type ProfileLocation = {
+  __typename?: 'ProfileLocation';
+  /** City name in its local spelling, for example Lyon; null when only the country is known. */
+  city?: Maybe<Scalars['String']['output']>;
+  /** WGS 84 coordinates; null when unknown. */
+  coordinates?: Maybe<Coordinates>;
+  /** Country of the place (ISO 3166-1 alpha-2). */
+  countryCode: Scalars['CountryCode']['output'];
+};
+
+/** A review of a profile by a moderator. */
+export type ProfileReview = {
+  __typename?: 'ProfileReview';
+  /** The assessment grid of the decision; moderators and admins only. */
+  assessment?: Maybe<Array<AssessmentScore>>;
+  /** When the moderator claimed the profile. */
+  claimedAt: Scalars['DateTime']['output'];
+  /** The moderator's comment to the person. */
+  comment?: Maybe<Scalars['String']['output']>;
+  /** When the review ended; null while in progress. */
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Stable identifier of the review. */
+  id: Scalars['ID']['output'];
+  /** How it ended; null while in progress. */
+  outcome?: Maybe<ReviewOutcome>;
+  /** Why the profile was rejected; empty otherwise. */
+  reasons: Array<RejectionReason>;
+  /** The moderator. */
+  reviewer: User;
+};
+
+/** Filters of the review queue. */
+export type ProfileReviewQueueFilter = {
+  /** Only profiles located in this country. */
+  countryCode?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Only profiles of this kind. */
+  kind?: InputMaybe<ProfileKind>;
+  /** Only profiles listing this skill (a skill id). */
+  skillId?: InputMaybe<Scalars['ID']['input']>;
+  /** SUBMITTED (default: waiting) or IN_REVIEW (being reviewed). */
+  status?: InputMaybe<ProfileStatus>;
+  /** Only profiles submitted at or after this instant. */
+  submittedAfter?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only profiles submitted before this instant. */
+  submittedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A skill a person masters, with their level and how long they have practised it. */
 export type ProfileSkill = {
   __typename?: 'ProfileSkill';
-  /** Name of the skill as the person wrote it, for example TypeScript. */
+  /** How well the person masters it. */
+  level: SkillLevel;
+  /** English name of the skill, for example TypeScript. */
   name: Scalars['String']['output'];
+  /** The canonical skill. */
+  skill: Skill;
   /** Years of practice, at work or elsewhere (a student may list years of side projects). */
   yearsOfExperience: Scalars['Int']['output'];
+};
+
+/** One skill of a profile. */
+export type ProfileSkillInput = {
+  /** How well the person masters it. */
+  level: SkillLevel;
+  /** The skill. */
+  skill: SkillReferenceInput;
+  /** Years of practice, 0 to 60. */
+  yearsOfExperience: Scalars['Int']['input'];
 };
 
 /** Stages of the review of a profile by moderators. */
@@ -169,17 +975,47 @@ export type ProfileStatus =
   /** Approved by a moderator; visible to recruiters and to the public. */
   | 'VALIDATED';
 
+/**
+ * An expected business failure of a profile mutation, to show next to the field concerned (the same shape
+ * as the UserError of the account mutations).
+ */
+export type ProfileUserError = {
+  __typename?: 'ProfileUserError';
+  /** Stable machine-readable code, for example END_BEFORE_START (subgraphs/profiles/README.md lists them). */
+  code: Scalars['String']['output'];
+  /**
+   * Path of the field concerned, for example ["input", "endDate"], or ["draft", "experiences", "0", "title"]
+   * for a saved onboarding draft; null when no field is concerned.
+   */
+  field?: Maybe<Array<Scalars['String']['output']>>;
+  /** Human-readable explanation, in English. */
+  message: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The signed-in person's own profile, whatever its review status; null when they have none. */
   myProfile?: Maybe<Profile>;
   /**
    * One profile by id; null when no profile has this id or when the caller may not see it. Validated
-   * profiles are public; the others are seen only by the person they belong to and by moderators and admins.
+   * profiles are public; the others are seen only by the person they belong to, by moderators and admins,
+   * and for a consultant by the owners and admins of their firm.
    */
   profile?: Maybe<Profile>;
+  /**
+   * The review queue: submitted profiles, the oldest submission first, for moderators and admins. With
+   * `status: IN_REVIEW`, the profiles being reviewed (each with its lastReview naming the moderator).
+   */
+  profileReviewQueue: ProfileConnection;
   /** Profiles in one review status (validated ones by default), the most recently updated first. */
   profiles: ProfileConnection;
+  /** One skill of the taxonomy by id; null when no skill has it. */
+  skill?: Maybe<Skill>;
+  /**
+   * Skills of the canonical taxonomy whose names start like `search` (in English or French, aliases
+   * included, a typo forgiven), best first: for autocomplete. Names are given in `language`.
+   */
+  skills: Array<Skill>;
 };
 
 
@@ -188,11 +1024,89 @@ export type QueryProfileArgs = {
 };
 
 
+export type QueryProfileReviewQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProfileReviewQueueFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryProfilesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   skill?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<ProfileStatus>;
+};
+
+
+export type QuerySkillArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySkillsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  language?: InputMaybe<SkillLanguage>;
+  search: Scalars['String']['input'];
+};
+
+/** A rejection. */
+export type RejectProfileInput = {
+  /** Every criterion scored once. */
+  assessment: Array<AssessmentScoreInput>;
+  /** What to fix, up to 2,000 characters; required with the reason OTHER. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The profile, claimed by the caller. */
+  profileId: Scalars['ID']['input'];
+  /** At least one reason. */
+  reasons: Array<RejectionReason>;
+};
+
+/** The result of rejectProfile. */
+export type RejectProfilePayload = {
+  __typename?: 'RejectProfilePayload';
+  /** Why it was not rejected (codes REASON_REQUIRED, COMMENT_REQUIRED, CRITERIA_MISSING, …). */
+  errors: Array<ProfileUserError>;
+  /** The profile, now REJECTED; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+  /** The review, ended; null when errors is not empty. */
+  review?: Maybe<ProfileReview>;
+};
+
+/** Why a profile is rejected; the person's notification explains each in their language. */
+export type RejectionReason =
+  /** Contact details are written in free text (they are shared only once a recruiter unlocks a profile). */
+  | 'CONTACT_DETAILS_IN_TEXT'
+  /** The person already has another profile. */
+  | 'DUPLICATE_PROFILE'
+  /** Content breaks the platform's policy. */
+  | 'INAPPROPRIATE_CONTENT'
+  /** Parts a recruiter needs are missing or too thin. */
+  | 'INCOMPLETE_PROFILE'
+  /** Skills or levels are not backed by the experiences, education or certifications. */
+  | 'INSUFFICIENT_SKILLS_EVIDENCE'
+  /** Another reason, explained in the comment. */
+  | 'OTHER'
+  /** The headline, summary or descriptions do not say clearly what the person does. */
+  | 'UNCLEAR_DESCRIPTION'
+  /** Experiences are inconsistent or implausible. */
+  | 'UNVERIFIABLE_EXPERIENCE';
+
+/** The profile to give back to the queue. */
+export type ReleaseProfileReviewInput = {
+  /** The profile. */
+  profileId: Scalars['ID']['input'];
+};
+
+/** The result of releaseProfileReview. */
+export type ReleaseProfileReviewPayload = {
+  __typename?: 'ReleaseProfileReviewPayload';
+  /** Why it was not released (codes NOT_YOUR_REVIEW, ILLEGAL_TRANSITION). */
+  errors: Array<ProfileUserError>;
+  /** The profile, SUBMITTED again; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+  /** The review, ended as RELEASED; null when errors is not empty. */
+  review?: Maybe<ProfileReview>;
 };
 
 /** How much a person wants to work remotely. */
@@ -204,6 +1118,455 @@ export type RemotePreference =
   /** Fully remote. */
   | 'REMOTE';
 
+/** Which certification to remove. */
+export type RemoveCertificationInput = {
+  /** The certification. */
+  certificationId: Scalars['ID']['input'];
+};
+
+/** The result of removeCertification. */
+export type RemoveCertificationPayload = {
+  __typename?: 'RemoveCertificationPayload';
+  /** Why nothing was removed. */
+  errors: Array<ProfileUserError>;
+  /** The profile as changed; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+  /** Id of the removed certification; null when errors is not empty. */
+  removedCertificationId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** Which course of study to remove. */
+export type RemoveEducationInput = {
+  /** The entry. */
+  educationId: Scalars['ID']['input'];
+};
+
+/** The result of removeEducation. */
+export type RemoveEducationPayload = {
+  __typename?: 'RemoveEducationPayload';
+  /** Why nothing was removed. */
+  errors: Array<ProfileUserError>;
+  /** The profile as changed; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+  /** Id of the removed entry; null when errors is not empty. */
+  removedEducationId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** Which experience to remove. */
+export type RemoveExperienceInput = {
+  /** The experience. */
+  experienceId: Scalars['ID']['input'];
+};
+
+/** The result of removeExperience. */
+export type RemoveExperiencePayload = {
+  __typename?: 'RemoveExperiencePayload';
+  /** Why nothing was removed. */
+  errors: Array<ProfileUserError>;
+  /** The profile as changed; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+  /** Id of the removed experience; null when errors is not empty. */
+  removedExperienceId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** How a review ended. */
+export type ReviewOutcome =
+  /** The profile was rejected. */
+  | 'REJECTED'
+  /** The moderator gave the profile back to the queue unassessed. */
+  | 'RELEASED'
+  /** The profile was validated. */
+  | 'VALIDATED';
+
+/** The pay a person expects for one period. */
+export type SalaryExpectation = {
+  __typename?: 'SalaryExpectation';
+  /** The top of the range; null for "at least the minimum". */
+  maximum?: Maybe<Money>;
+  /** The least the person accepts. */
+  minimum: Money;
+  /** Time unit both amounts are for. */
+  period: PayPeriod;
+};
+
+/** The pay a person expects. */
+export type SalaryExpectationInput = {
+  /** ISO 4217 currency code, for example EUR. */
+  currency: Scalars['String']['input'];
+  /** The top of the range, at least the minimum; null for "at least the minimum". */
+  maximum?: InputMaybe<Scalars['Float']['input']>;
+  /** The least the person accepts. */
+  minimum: Scalars['Float']['input'];
+  /** Time unit both amounts are for. */
+  period: PayPeriod;
+};
+
+/** The form of an onboarding step to save. */
+export type SaveOnboardingDraftInput = {
+  /**
+   * The form, with the keys of the step named like the editing mutations' input fields: BASICS headline,
+   * summary, location, remotePreference, yearsOfExperience, availableFrom; EXPERIENCE experiences (a list
+   * of AddExperienceInput-like objects, with the id of an existing one to change it); EDUCATION education and
+   * certifications (likewise); SKILLS skills; LANGUAGES languages; PREFERENCES preferences (as
+   * UpdateJobPreferencesInput), consultant, mentor.
+   */
+  draft: Scalars['JSONObject']['input'];
+  /** The profile. */
+  profileId: Scalars['ID']['input'];
+  /** The step (not CV or REVIEW, which have no form). */
+  step: OnboardingStepName;
+};
+
+/** The result of saveOnboardingDraft. */
+export type SaveOnboardingDraftPayload = {
+  __typename?: 'SaveOnboardingDraftPayload';
+  /** Why nothing was saved (codes UNKNOWN_DRAFT_FIELD, DRAFT_TOO_LARGE, STEP_HAS_NO_DRAFT). */
+  errors: Array<ProfileUserError>;
+  /** The profile (its onboarding shows the saved draft); null when errors is not empty. */
+  profile?: Maybe<Profile>;
+};
+
+/** Sectors a person may want to work in. */
+export type Sector =
+  /** Aerospace and defense. */
+  | 'AEROSPACE_AND_DEFENSE'
+  /** Agriculture and food. */
+  | 'AGRICULTURE_AND_FOOD'
+  /** Automotive and mobility. */
+  | 'AUTOMOTIVE_AND_MOBILITY'
+  /** Management and strategy consulting. */
+  | 'CONSULTING'
+  /** Education and research. */
+  | 'EDUCATION_AND_RESEARCH'
+  /** Energy and utilities. */
+  | 'ENERGY_AND_UTILITIES'
+  /** Banks and financial services. */
+  | 'FINANCE_AND_BANKING'
+  /** Video games. */
+  | 'GAMING'
+  /** Hospitals, health care and medical devices. */
+  | 'HEALTHCARE'
+  /** Hospitality and tourism. */
+  | 'HOSPITALITY_AND_TOURISM'
+  /** Insurance. */
+  | 'INSURANCE'
+  /** IT-services firms and consultancies. */
+  | 'IT_SERVICES'
+  /** Logistics and transport. */
+  | 'LOGISTICS_AND_TRANSPORT'
+  /** Manufacturing and industry. */
+  | 'MANUFACTURING_AND_INDUSTRY'
+  /** Media and entertainment. */
+  | 'MEDIA_AND_ENTERTAINMENT'
+  /** Non-profit organizations. */
+  | 'NON_PROFIT'
+  /** Pharmaceuticals and biotechnology. */
+  | 'PHARMA_AND_BIOTECH'
+  /** Public sector and administrations. */
+  | 'PUBLIC_SECTOR'
+  /** Real estate and construction. */
+  | 'REAL_ESTATE_AND_CONSTRUCTION'
+  /** Retail and e-commerce. */
+  | 'RETAIL_AND_ECOMMERCE'
+  /** Software publishers and internet companies. */
+  | 'SOFTWARE_AND_INTERNET'
+  /** Telecommunications. */
+  | 'TELECOMMUNICATIONS';
+
+/** The whole list of a profile's languages. */
+export type SetProfileLanguagesInput = {
+  /** At most 20 languages, each once. */
+  languages: Array<LanguageInput>;
+  /** The profile. */
+  profileId: Scalars['ID']['input'];
+};
+
+/** The result of setProfileLanguages. */
+export type SetProfileLanguagesPayload = {
+  __typename?: 'SetProfileLanguagesPayload';
+  /** Why nothing was changed. */
+  errors: Array<ProfileUserError>;
+  /** The profile as changed; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+};
+
+/** The whole list of a profile's skills. */
+export type SetProfileSkillsInput = {
+  /** The profile. */
+  profileId: Scalars['ID']['input'];
+  /** At most 50 skills, each once, strongest first. */
+  skills: Array<ProfileSkillInput>;
+};
+
+/** The result of setProfileSkills. */
+export type SetProfileSkillsPayload = {
+  __typename?: 'SetProfileSkillsPayload';
+  /** Why nothing was changed (codes UNKNOWN_SKILL with suggestions in the message, DUPLICATE_SKILL, …). */
+  errors: Array<ProfileUserError>;
+  /** The profile as changed; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+};
+
+/** A skill of the canonical taxonomy (ESCO and curated technologies, in English and French). */
+export type Skill = {
+  __typename?: 'Skill';
+  /** Other names (spellings, abbreviations) in the given language. */
+  aliases: Array<Scalars['String']['output']>;
+  /** The skill's category. */
+  category: SkillCategory;
+  /** Stable identifier, for example react or esco:<uuid>. */
+  id: Scalars['ID']['output'];
+  /** Preferred name, in the given language (default: the language the skill was asked in, else EN). */
+  name: Scalars['String']['output'];
+};
+
+
+/** A skill of the canonical taxonomy (ESCO and curated technologies, in English and French). */
+export type SkillAliasesArgs = {
+  language?: InputMaybe<SkillLanguage>;
+};
+
+
+/** A skill of the canonical taxonomy (ESCO and curated technologies, in English and French). */
+export type SkillNameArgs = {
+  language?: InputMaybe<SkillLanguage>;
+};
+
+/** A category of skills, for example Front-end development. */
+export type SkillCategory = {
+  __typename?: 'SkillCategory';
+  /** Stable identifier, for example web-frontend. */
+  id: Scalars['ID']['output'];
+  /** Name in the given language (default EN). */
+  name: Scalars['String']['output'];
+};
+
+
+/** A category of skills, for example Front-end development. */
+export type SkillCategoryNameArgs = {
+  language?: InputMaybe<SkillLanguage>;
+};
+
+/** Languages the skill taxonomy is written in. */
+export type SkillLanguage =
+  /** English. */
+  | 'EN'
+  /** French. */
+  | 'FR';
+
+/** How well a person masters a skill. */
+export type SkillLevel =
+  /** Handles complex work with it and helps others. */
+  | 'ADVANCED'
+  /** Learning it; needs guidance. */
+  | 'BEGINNER'
+  /** A reference: designs, teaches, decides. */
+  | 'EXPERT'
+  /** Works with it on their own on usual tasks. */
+  | 'INTERMEDIATE';
+
+/** A skill of the taxonomy, by id or by a name the taxonomy resolves: exactly one of the two. */
+export type SkillReferenceInput = {
+  /** Identifier of the skill, for example react. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** A name of the skill in English or French ("ReactJS" is React); an unknown name is refused with suggestions. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The profile to submit. */
+export type SubmitProfileInput = {
+  /** The profile. */
+  profileId: Scalars['ID']['input'];
+};
+
+/** The result of submitProfile. */
+export type SubmitProfilePayload = {
+  __typename?: 'SubmitProfilePayload';
+  /** Why it was not submitted (codes ILLEGAL_TRANSITION, PROFILE_INCOMPLETE at each missing field). */
+  errors: Array<ProfileUserError>;
+  /** The profile, now SUBMITTED; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+};
+
+/** How much a person accepts to travel for work. */
+export type TravelWillingness =
+  /** Often, including several days a week. */
+  | 'FREQUENT'
+  /** Never. */
+  | 'NONE'
+  /** A few days a month at most. */
+  | 'OCCASIONAL';
+
+/** Changes to a certification: an omitted field keeps its value, null clears an optional one. */
+export type UpdateCertificationInput = {
+  /** The certification. */
+  certificationId: Scalars['ID']['input'];
+  /** Identifier of the credential. */
+  credentialId?: InputMaybe<Scalars['String']['input']>;
+  /** Where the credential can be checked. */
+  credentialUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Expiry date; null: it does not expire. */
+  expiresOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Date of issue. */
+  issuedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Who issued it. */
+  issuer?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the certification. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a consultant's details: an omitted field keeps its value, null clears it. */
+export type UpdateConsultantDetailsInput = {
+  /** Whether the consultant can take a new mission. */
+  availability?: InputMaybe<ConsultantAvailability>;
+  /** Daily rate. */
+  dailyRate?: InputMaybe<MoneyInput>;
+  /** The consultant's profile. */
+  profileId: Scalars['ID']['input'];
+};
+
+/** The result of updateConsultantDetails. */
+export type UpdateConsultantDetailsPayload = {
+  __typename?: 'UpdateConsultantDetailsPayload';
+  /** Why nothing was changed (codes WRONG_PROFILE_KIND, INVALID_CURRENCY, …). */
+  errors: Array<ProfileUserError>;
+  /** The profile as changed; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+};
+
+/** Changes to a course of study: an omitted field keeps its value, null clears an optional one. */
+export type UpdateEducationInput = {
+  /** Name of the degree or diploma. */
+  degree?: InputMaybe<Scalars['String']['input']>;
+  /** What the person studied or achieved. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The entry. */
+  educationId: Scalars['ID']['input'];
+  /** Last day or expected graduation. */
+  endDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Field of study. */
+  fieldOfStudy?: InputMaybe<Scalars['String']['input']>;
+  /** School, university or training organization. */
+  institution?: InputMaybe<Scalars['String']['input']>;
+  /** Level of the course. */
+  level?: InputMaybe<EducationLevel>;
+  /** First day. */
+  startDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Changes to an experience: an omitted field keeps its value, null clears an optional one. */
+export type UpdateExperienceInput = {
+  /** Kind of contract. */
+  contractType?: InputMaybe<ContractType>;
+  /** What the person did. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Last day; null: the person holds the job. */
+  endDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The experience. */
+  experienceId: Scalars['ID']['input'];
+  /** Where the job was. */
+  location?: InputMaybe<ExperienceLocationInput>;
+  /** Name of the employer or client. */
+  organizationName?: InputMaybe<Scalars['String']['input']>;
+  /** Skills used in the job (the whole list). */
+  skills?: InputMaybe<Array<SkillReferenceInput>>;
+  /** First day. */
+  startDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Job title. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to job preferences: an omitted field keeps its value, null clears it (an empty list for lists). */
+export type UpdateJobPreferencesInput = {
+  /** Company sizes wanted. */
+  companySizes?: InputMaybe<Array<CompanySize>>;
+  /** Kinds of contract looked for. */
+  desiredContractTypes?: InputMaybe<Array<ContractType>>;
+  /** Job titles looked for, up to 10. */
+  desiredTitles?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whether recruiters may find the validated profile in search. */
+  discoverable?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Organizations that must never find the profile, up to 20. */
+  hiddenFromOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** How actively the person looks. */
+  jobSearchStatus?: InputMaybe<JobSearchStatus>;
+  /** Longest daily commute, one way, 0 to 240 minutes. */
+  maxCommuteMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Notice to give, 0 to 52 weeks. */
+  noticePeriodWeeks?: InputMaybe<Scalars['Int']['input']>;
+  /** The profile. */
+  profileId: Scalars['ID']['input'];
+  /** Countries the person would move to (needs willingToRelocate), up to 30. */
+  relocationCountries?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
+  /** Expected pay. */
+  salaryExpectation?: InputMaybe<SalaryExpectationInput>;
+  /** Sectors wanted. */
+  sectors?: InputMaybe<Array<Sector>>;
+  /** How much the person accepts to travel. */
+  travelWillingness?: InputMaybe<TravelWillingness>;
+  /** Whether the person would move for a job. */
+  willingToRelocate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Countries where the person may work without a visa, up to 30. */
+  workAuthorizations?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
+};
+
+/** The result of updateJobPreferences. */
+export type UpdateJobPreferencesPayload = {
+  __typename?: 'UpdateJobPreferencesPayload';
+  /** Why nothing was changed (codes SALARY_RANGE_INVERTED, INVALID_CURRENCY, …). */
+  errors: Array<ProfileUserError>;
+  /** The profile as changed; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+};
+
+/** Changes to a mentor's details: an omitted field keeps its value, null clears it. */
+export type UpdateMentorDetailsInput = {
+  /** Areas of expertise, up to 10, 2 to 80 characters each. */
+  expertise?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Hourly rate; null for free mentoring. */
+  hourlyRate?: InputMaybe<MoneyInput>;
+  /** Years of mentoring, 0 to 60. */
+  mentoringYears?: InputMaybe<Scalars['Int']['input']>;
+  /** The mentor's profile. */
+  profileId: Scalars['ID']['input'];
+};
+
+/** The result of updateMentorDetails. */
+export type UpdateMentorDetailsPayload = {
+  __typename?: 'UpdateMentorDetailsPayload';
+  /** Why nothing was changed. */
+  errors: Array<ProfileUserError>;
+  /** The profile as changed; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+};
+
+/** Changes to the basics of a profile: an omitted field keeps its value, null clears it. */
+export type UpdateProfileInput = {
+  /** First day the person can start, at most 3 years ahead. */
+  availableFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** One-line professional title, 3 to 160 characters. */
+  headline?: InputMaybe<Scalars['String']['input']>;
+  /** Where the person lives or wants to work. */
+  location?: InputMaybe<LocationInput>;
+  /** The profile. */
+  profileId: Scalars['ID']['input'];
+  /** How much the person wants to work remotely. */
+  remotePreference?: InputMaybe<RemotePreference>;
+  /** A few sentences, up to 3,000 characters. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+  /** Years of professional experience, 0 to 60. */
+  yearsOfExperience?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The result of updateProfile. */
+export type UpdateProfilePayload = {
+  __typename?: 'UpdateProfilePayload';
+  /** Why nothing was changed. */
+  errors: Array<ProfileUserError>;
+  /** The profile as changed; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+};
+
 /** A person with an account on talentgraph. */
 export type User = {
   __typename?: 'User';
@@ -213,6 +1576,42 @@ export type User = {
    * The person's profile; null when they have none or when the caller may not see it (it is not validated,
    * and the caller is neither its owner nor a moderator or admin).
    */
+  profile?: Maybe<Profile>;
+};
+
+/** A validation. */
+export type ValidateProfileInput = {
+  /** Every criterion scored once, none below 3. */
+  assessment: Array<AssessmentScoreInput>;
+  /** A word for the person, up to 2,000 characters. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** The profile, claimed by the caller. */
+  profileId: Scalars['ID']['input'];
+};
+
+/** The result of validateProfile. */
+export type ValidateProfilePayload = {
+  __typename?: 'ValidateProfilePayload';
+  /** Why it was not validated (codes CRITERIA_MISSING, ASSESSMENT_CONTRADICTS_DECISION, NOT_YOUR_REVIEW, …). */
+  errors: Array<ProfileUserError>;
+  /** The profile, now VALIDATED; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+  /** The review, ended; null when errors is not empty. */
+  review?: Maybe<ProfileReview>;
+};
+
+/** The profile to withdraw. */
+export type WithdrawProfileInput = {
+  /** The profile. */
+  profileId: Scalars['ID']['input'];
+};
+
+/** The result of withdrawProfile. */
+export type WithdrawProfilePayload = {
+  __typename?: 'WithdrawProfilePayload';
+  /** Why it was not withdrawn (code ILLEGAL_TRANSITION). */
+  errors: Array<ProfileUserError>;
+  /** The profile, back to DRAFT; null when errors is not empty. */
   profile?: Maybe<Profile>;
 };
 
@@ -315,56 +1714,289 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AddCertificationInput: AddCertificationInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AddEducationInput: AddEducationInput;
+  AddExperienceInput: AddExperienceInput;
+  AssessmentCriterion: AssessmentCriterion;
+  AssessmentScore: ResolverTypeWrapper<AssessmentScoreValue>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AssessmentScoreInput: AssessmentScoreInput;
   CefrLevel: CefrLevel;
+  Certification: ResolverTypeWrapper<CertificationEntity>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CertificationPayload: ResolverTypeWrapper<Omit<CertificationPayload, 'certification' | 'profile'> & { certification?: Maybe<ResolversTypes['Certification']>, profile?: Maybe<ResolversTypes['Profile']> }>;
+  ClaimProfileReviewInput: ClaimProfileReviewInput;
+  ClaimProfileReviewPayload: ResolverTypeWrapper<Omit<ClaimProfileReviewPayload, 'profile' | 'review'> & { profile?: Maybe<ResolversTypes['Profile']>, review?: Maybe<ResolversTypes['ProfileReview']> }>;
+  CompanySize: CompanySize;
+  CompleteOnboardingStepInput: CompleteOnboardingStepInput;
+  CompleteOnboardingStepPayload: ResolverTypeWrapper<Omit<CompleteOnboardingStepPayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  CompletionItem: ResolverTypeWrapper<CompletionItem>;
+  ConsultantAvailability: ConsultantAvailability;
+  ConsultantDetails: ResolverTypeWrapper<ConsultantState>;
   ContractType: ContractType;
+  Coordinates: ResolverTypeWrapper<Coordinates>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
+  CreateProfileInput: CreateProfileInput;
+  CreateProfilePayload: ResolverTypeWrapper<Omit<CreateProfilePayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteProfileInput: DeleteProfileInput;
+  DeleteProfilePayload: ResolverTypeWrapper<DeleteProfilePayload>;
+  Education: ResolverTypeWrapper<EducationEntity>;
+  EducationLevel: EducationLevel;
+  EducationPayload: ResolverTypeWrapper<Omit<EducationPayload, 'education' | 'profile'> & { education?: Maybe<ResolversTypes['Education']>, profile?: Maybe<ResolversTypes['Profile']> }>;
+  Experience: ResolverTypeWrapper<ExperienceEntity>;
+  ExperienceLocationInput: ExperienceLocationInput;
+  ExperiencePayload: ResolverTypeWrapper<Omit<ExperiencePayload, 'experience' | 'profile'> & { experience?: Maybe<ResolversTypes['Experience']>, profile?: Maybe<ResolversTypes['Profile']> }>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  JobPreferences: ResolverTypeWrapper<JobPreferencesParent>;
+  JobSearchStatus: JobSearchStatus;
+  LanguageInput: LanguageInput;
   LanguageSkill: ResolverTypeWrapper<LanguageSkillEntity>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Location: ResolverTypeWrapper<Location>;
+  LocationInput: LocationInput;
+  MentorDetails: ResolverTypeWrapper<MentorState>;
+  Money: ResolverTypeWrapper<Money>;
+  MoneyInput: MoneyInput;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Onboarding: ResolverTypeWrapper<OnboardingParent>;
+  OnboardingStepName: OnboardingStepName;
+  OnboardingStepProgress: ResolverTypeWrapper<OnboardingStepParent>;
+  OnboardingStepStatus: OnboardingStepStatus;
+  Organization: ResolverTypeWrapper<Organization>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PayPeriod: PayPeriod;
   Profile: ResolverTypeWrapper<ProfileEntity>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ProfileCompletion: ResolverTypeWrapper<Completion>;
   ProfileConnection: ResolverTypeWrapper<Omit<ProfileConnection, 'edges'> & { edges: Array<ResolversTypes['ProfileEdge']> }>;
   ProfileEdge: ResolverTypeWrapper<Omit<ProfileEdge, 'node'> & { node: ResolversTypes['Profile'] }>;
   ProfileKind: ProfileKind;
+  ProfileLocation: ResolverTypeWrapper<PlaceState>;
+  ProfileReview: ResolverTypeWrapper<ProfileReviewEntity>;
+  ProfileReviewQueueFilter: ProfileReviewQueueFilter;
   ProfileSkill: ResolverTypeWrapper<ProfileSkillEntity>;
+  ProfileSkillInput: ProfileSkillInput;
   ProfileStatus: ProfileStatus;
+  ProfileUserError: ResolverTypeWrapper<ProfileUserError>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RejectProfileInput: RejectProfileInput;
+  RejectProfilePayload: ResolverTypeWrapper<Omit<RejectProfilePayload, 'profile' | 'review'> & { profile?: Maybe<ResolversTypes['Profile']>, review?: Maybe<ResolversTypes['ProfileReview']> }>;
+  RejectionReason: RejectionReason;
+  ReleaseProfileReviewInput: ReleaseProfileReviewInput;
+  ReleaseProfileReviewPayload: ResolverTypeWrapper<Omit<ReleaseProfileReviewPayload, 'profile' | 'review'> & { profile?: Maybe<ResolversTypes['Profile']>, review?: Maybe<ResolversTypes['ProfileReview']> }>;
   RemotePreference: RemotePreference;
+  RemoveCertificationInput: RemoveCertificationInput;
+  RemoveCertificationPayload: ResolverTypeWrapper<Omit<RemoveCertificationPayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  RemoveEducationInput: RemoveEducationInput;
+  RemoveEducationPayload: ResolverTypeWrapper<Omit<RemoveEducationPayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  RemoveExperienceInput: RemoveExperienceInput;
+  RemoveExperiencePayload: ResolverTypeWrapper<Omit<RemoveExperiencePayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  ReviewOutcome: ReviewOutcome;
+  SalaryExpectation: ResolverTypeWrapper<SalaryExpectationState>;
+  SalaryExpectationInput: SalaryExpectationInput;
+  SaveOnboardingDraftInput: SaveOnboardingDraftInput;
+  SaveOnboardingDraftPayload: ResolverTypeWrapper<Omit<SaveOnboardingDraftPayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  Sector: Sector;
+  SetProfileLanguagesInput: SetProfileLanguagesInput;
+  SetProfileLanguagesPayload: ResolverTypeWrapper<Omit<SetProfileLanguagesPayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  SetProfileSkillsInput: SetProfileSkillsInput;
+  SetProfileSkillsPayload: ResolverTypeWrapper<Omit<SetProfileSkillsPayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  Skill: ResolverTypeWrapper<SkillParent>;
+  SkillCategory: ResolverTypeWrapper<SkillCategoryParent>;
+  SkillLanguage: SkillLanguage;
+  SkillLevel: SkillLevel;
+  SkillReferenceInput: SkillReferenceInput;
+  SubmitProfileInput: SubmitProfileInput;
+  SubmitProfilePayload: ResolverTypeWrapper<Omit<SubmitProfilePayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  TravelWillingness: TravelWillingness;
+  UpdateCertificationInput: UpdateCertificationInput;
+  UpdateConsultantDetailsInput: UpdateConsultantDetailsInput;
+  UpdateConsultantDetailsPayload: ResolverTypeWrapper<Omit<UpdateConsultantDetailsPayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  UpdateEducationInput: UpdateEducationInput;
+  UpdateExperienceInput: UpdateExperienceInput;
+  UpdateJobPreferencesInput: UpdateJobPreferencesInput;
+  UpdateJobPreferencesPayload: ResolverTypeWrapper<Omit<UpdateJobPreferencesPayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  UpdateMentorDetailsInput: UpdateMentorDetailsInput;
+  UpdateMentorDetailsPayload: ResolverTypeWrapper<Omit<UpdateMentorDetailsPayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  UpdateProfileInput: UpdateProfileInput;
+  UpdateProfilePayload: ResolverTypeWrapper<Omit<UpdateProfilePayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
   User: ResolverTypeWrapper<Omit<User, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  ValidateProfileInput: ValidateProfileInput;
+  ValidateProfilePayload: ResolverTypeWrapper<Omit<ValidateProfilePayload, 'profile' | 'review'> & { profile?: Maybe<ResolversTypes['Profile']>, review?: Maybe<ResolversTypes['ProfileReview']> }>;
+  WithdrawProfileInput: WithdrawProfileInput;
+  WithdrawProfilePayload: ResolverTypeWrapper<Omit<WithdrawProfilePayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AddCertificationInput: AddCertificationInput;
+  ID: Scalars['ID']['output'];
+  AddEducationInput: AddEducationInput;
+  AddExperienceInput: AddExperienceInput;
+  AssessmentScore: AssessmentScoreValue;
+  Int: Scalars['Int']['output'];
+  AssessmentScoreInput: AssessmentScoreInput;
+  Certification: CertificationEntity;
+  Boolean: Scalars['Boolean']['output'];
+  CertificationPayload: Omit<CertificationPayload, 'certification' | 'profile'> & { certification?: Maybe<ResolversParentTypes['Certification']>, profile?: Maybe<ResolversParentTypes['Profile']> };
+  ClaimProfileReviewInput: ClaimProfileReviewInput;
+  ClaimProfileReviewPayload: Omit<ClaimProfileReviewPayload, 'profile' | 'review'> & { profile?: Maybe<ResolversParentTypes['Profile']>, review?: Maybe<ResolversParentTypes['ProfileReview']> };
+  CompleteOnboardingStepInput: CompleteOnboardingStepInput;
+  CompleteOnboardingStepPayload: Omit<CompleteOnboardingStepPayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  CompletionItem: CompletionItem;
+  ConsultantDetails: ConsultantState;
+  Coordinates: Coordinates;
+  Float: Scalars['Float']['output'];
   CountryCode: Scalars['CountryCode']['output'];
+  CreateProfileInput: CreateProfileInput;
+  CreateProfilePayload: Omit<CreateProfilePayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeleteProfileInput: DeleteProfileInput;
+  DeleteProfilePayload: DeleteProfilePayload;
+  Education: EducationEntity;
+  EducationPayload: Omit<EducationPayload, 'education' | 'profile'> & { education?: Maybe<ResolversParentTypes['Education']>, profile?: Maybe<ResolversParentTypes['Profile']> };
+  Experience: ExperienceEntity;
+  ExperienceLocationInput: ExperienceLocationInput;
+  ExperiencePayload: Omit<ExperiencePayload, 'experience' | 'profile'> & { experience?: Maybe<ResolversParentTypes['Experience']>, profile?: Maybe<ResolversParentTypes['Profile']> };
+  JSONObject: Scalars['JSONObject']['output'];
+  JobPreferences: JobPreferencesParent;
+  LanguageInput: LanguageInput;
   LanguageSkill: LanguageSkillEntity;
-  String: Scalars['String']['output'];
-  Location: Location;
+  LocationInput: LocationInput;
+  MentorDetails: MentorState;
+  Money: Money;
+  MoneyInput: MoneyInput;
+  Mutation: Record<PropertyKey, never>;
+  Onboarding: OnboardingParent;
+  OnboardingStepProgress: OnboardingStepParent;
+  Organization: Organization;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Profile: ProfileEntity;
-  ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
+  ProfileCompletion: Completion;
   ProfileConnection: Omit<ProfileConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProfileEdge']> };
   ProfileEdge: Omit<ProfileEdge, 'node'> & { node: ResolversParentTypes['Profile'] };
+  ProfileLocation: PlaceState;
+  ProfileReview: ProfileReviewEntity;
+  ProfileReviewQueueFilter: ProfileReviewQueueFilter;
   ProfileSkill: ProfileSkillEntity;
+  ProfileSkillInput: ProfileSkillInput;
+  ProfileUserError: ProfileUserError;
   Query: Record<PropertyKey, never>;
+  RejectProfileInput: RejectProfileInput;
+  RejectProfilePayload: Omit<RejectProfilePayload, 'profile' | 'review'> & { profile?: Maybe<ResolversParentTypes['Profile']>, review?: Maybe<ResolversParentTypes['ProfileReview']> };
+  ReleaseProfileReviewInput: ReleaseProfileReviewInput;
+  ReleaseProfileReviewPayload: Omit<ReleaseProfileReviewPayload, 'profile' | 'review'> & { profile?: Maybe<ResolversParentTypes['Profile']>, review?: Maybe<ResolversParentTypes['ProfileReview']> };
+  RemoveCertificationInput: RemoveCertificationInput;
+  RemoveCertificationPayload: Omit<RemoveCertificationPayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  RemoveEducationInput: RemoveEducationInput;
+  RemoveEducationPayload: Omit<RemoveEducationPayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  RemoveExperienceInput: RemoveExperienceInput;
+  RemoveExperiencePayload: Omit<RemoveExperiencePayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  SalaryExpectation: SalaryExpectationState;
+  SalaryExpectationInput: SalaryExpectationInput;
+  SaveOnboardingDraftInput: SaveOnboardingDraftInput;
+  SaveOnboardingDraftPayload: Omit<SaveOnboardingDraftPayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  SetProfileLanguagesInput: SetProfileLanguagesInput;
+  SetProfileLanguagesPayload: Omit<SetProfileLanguagesPayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  SetProfileSkillsInput: SetProfileSkillsInput;
+  SetProfileSkillsPayload: Omit<SetProfileSkillsPayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  Skill: SkillParent;
+  SkillCategory: SkillCategoryParent;
+  SkillReferenceInput: SkillReferenceInput;
+  SubmitProfileInput: SubmitProfileInput;
+  SubmitProfilePayload: Omit<SubmitProfilePayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  UpdateCertificationInput: UpdateCertificationInput;
+  UpdateConsultantDetailsInput: UpdateConsultantDetailsInput;
+  UpdateConsultantDetailsPayload: Omit<UpdateConsultantDetailsPayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  UpdateEducationInput: UpdateEducationInput;
+  UpdateExperienceInput: UpdateExperienceInput;
+  UpdateJobPreferencesInput: UpdateJobPreferencesInput;
+  UpdateJobPreferencesPayload: Omit<UpdateJobPreferencesPayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  UpdateMentorDetailsInput: UpdateMentorDetailsInput;
+  UpdateMentorDetailsPayload: Omit<UpdateMentorDetailsPayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  UpdateProfileInput: UpdateProfileInput;
+  UpdateProfilePayload: Omit<UpdateProfilePayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
   User: Omit<User, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> } | FederationReferenceTypes['User'];
+  ValidateProfileInput: ValidateProfileInput;
+  ValidateProfilePayload: Omit<ValidateProfilePayload, 'profile' | 'review'> & { profile?: Maybe<ResolversParentTypes['Profile']>, review?: Maybe<ResolversParentTypes['ProfileReview']> };
+  WithdrawProfileInput: WithdrawProfileInput;
+  WithdrawProfilePayload: Omit<WithdrawProfilePayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  String: Scalars['String']['output'];
 }>;
 
 export type AuthenticatedDirectiveArgs = { };
 
 export type AuthenticatedDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = AuthenticatedDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type HasRoleDirectiveArgs = {
+  roles: Array<Scalars['String']['input']>;
+};
+
+export type HasRoleDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = HasRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AssessmentScoreResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AssessmentScore'] = ResolversParentTypes['AssessmentScore']> = ResolversObject<{
+  criterion?: Resolver<ResolversTypes['AssessmentCriterion'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CertificationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification']> = ResolversObject<{
+  credentialId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  credentialUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  expiresOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  issuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CertificationPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CertificationPayload'] = ResolversParentTypes['CertificationPayload']> = ResolversObject<{
+  certification?: Resolver<Maybe<ResolversTypes['Certification']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+}>;
+
+export type ClaimProfileReviewPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ClaimProfileReviewPayload'] = ResolversParentTypes['ClaimProfileReviewPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+  review?: Resolver<Maybe<ResolversTypes['ProfileReview']>, ParentType, ContextType>;
+}>;
+
+export type CompleteOnboardingStepPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompleteOnboardingStepPayload'] = ResolversParentTypes['CompleteOnboardingStepPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+}>;
+
+export type CompletionItemResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CompletionItem'] = ResolversParentTypes['CompletionItem']> = ResolversObject<{
+  done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  earned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ConsultantDetailsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ConsultantDetails'] = ResolversParentTypes['ConsultantDetails']> = ResolversObject<{
+  availability?: Resolver<Maybe<ResolversTypes['ConsultantAvailability']>, ParentType, ContextType>;
+  dailyRate?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+}>;
+
+export type CoordinatesResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Coordinates'] = ResolversParentTypes['Coordinates']> = ResolversObject<{
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
   name: 'CountryCode';
 }
+
+export type CreateProfilePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CreateProfilePayload'] = ResolversParentTypes['CreateProfilePayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+}>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -374,14 +2006,126 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeleteProfilePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeleteProfilePayload'] = ResolversParentTypes['DeleteProfilePayload']> = ResolversObject<{
+  deletedProfileId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+}>;
+
+export type EducationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Education'] = ResolversParentTypes['Education']> = ResolversObject<{
+  degree?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  fieldOfStudy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institution?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['EducationLevel'], ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type EducationPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['EducationPayload'] = ResolversParentTypes['EducationPayload']> = ResolversObject<{
+  education?: Resolver<Maybe<ResolversTypes['Education']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+}>;
+
+export type ExperienceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Experience'] = ResolversParentTypes['Experience']> = ResolversObject<{
+  contractType?: Resolver<Maybe<ResolversTypes['ContractType']>, ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['ProfileLocation']>, ParentType, ContextType>;
+  organizationName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  skills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ExperiencePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ExperiencePayload'] = ResolversParentTypes['ExperiencePayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  experience?: Resolver<Maybe<ResolversTypes['Experience']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+}>;
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
+export type JobPreferencesResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['JobPreferences'] = ResolversParentTypes['JobPreferences']> = ResolversObject<{
+  companySizes?: Resolver<Array<ResolversTypes['CompanySize']>, ParentType, ContextType>;
+  discoverable?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  hiddenFromOrganizations?: Resolver<Maybe<Array<ResolversTypes['Organization']>>, ParentType, ContextType>;
+  jobSearchStatus?: Resolver<ResolversTypes['JobSearchStatus'], ParentType, ContextType>;
+  maxCommuteMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  noticePeriodWeeks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  relocationCountries?: Resolver<Array<ResolversTypes['CountryCode']>, ParentType, ContextType>;
+  sectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
+  travelWillingness?: Resolver<Maybe<ResolversTypes['TravelWillingness']>, ParentType, ContextType>;
+  willingToRelocate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  workAuthorizations?: Resolver<Array<ResolversTypes['CountryCode']>, ParentType, ContextType>;
+}>;
+
 export type LanguageSkillResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LanguageSkill'] = ResolversParentTypes['LanguageSkill']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['CefrLevel'], ParentType, ContextType>;
 }>;
 
-export type LocationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = ResolversObject<{
-  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  countryCode?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+export type MentorDetailsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MentorDetails'] = ResolversParentTypes['MentorDetails']> = ResolversObject<{
+  expertise?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  hourlyRate?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  mentoringYears?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rating?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ratingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MoneyResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addCertification?: Resolver<ResolversTypes['CertificationPayload'], ParentType, ContextType, RequireFields<MutationAddCertificationArgs, 'input'>>;
+  addEducation?: Resolver<ResolversTypes['EducationPayload'], ParentType, ContextType, RequireFields<MutationAddEducationArgs, 'input'>>;
+  addExperience?: Resolver<ResolversTypes['ExperiencePayload'], ParentType, ContextType, RequireFields<MutationAddExperienceArgs, 'input'>>;
+  claimProfileReview?: Resolver<ResolversTypes['ClaimProfileReviewPayload'], ParentType, ContextType, RequireFields<MutationClaimProfileReviewArgs, 'input'>>;
+  completeOnboardingStep?: Resolver<ResolversTypes['CompleteOnboardingStepPayload'], ParentType, ContextType, RequireFields<MutationCompleteOnboardingStepArgs, 'input'>>;
+  createProfile?: Resolver<ResolversTypes['CreateProfilePayload'], ParentType, ContextType, RequireFields<MutationCreateProfileArgs, 'input'>>;
+  deleteProfile?: Resolver<ResolversTypes['DeleteProfilePayload'], ParentType, ContextType, RequireFields<MutationDeleteProfileArgs, 'input'>>;
+  rejectProfile?: Resolver<ResolversTypes['RejectProfilePayload'], ParentType, ContextType, RequireFields<MutationRejectProfileArgs, 'input'>>;
+  releaseProfileReview?: Resolver<ResolversTypes['ReleaseProfileReviewPayload'], ParentType, ContextType, RequireFields<MutationReleaseProfileReviewArgs, 'input'>>;
+  removeCertification?: Resolver<ResolversTypes['RemoveCertificationPayload'], ParentType, ContextType, RequireFields<MutationRemoveCertificationArgs, 'input'>>;
+  removeEducation?: Resolver<ResolversTypes['RemoveEducationPayload'], ParentType, ContextType, RequireFields<MutationRemoveEducationArgs, 'input'>>;
+  removeExperience?: Resolver<ResolversTypes['RemoveExperiencePayload'], ParentType, ContextType, RequireFields<MutationRemoveExperienceArgs, 'input'>>;
+  saveOnboardingDraft?: Resolver<ResolversTypes['SaveOnboardingDraftPayload'], ParentType, ContextType, RequireFields<MutationSaveOnboardingDraftArgs, 'input'>>;
+  setProfileLanguages?: Resolver<ResolversTypes['SetProfileLanguagesPayload'], ParentType, ContextType, RequireFields<MutationSetProfileLanguagesArgs, 'input'>>;
+  setProfileSkills?: Resolver<ResolversTypes['SetProfileSkillsPayload'], ParentType, ContextType, RequireFields<MutationSetProfileSkillsArgs, 'input'>>;
+  submitProfile?: Resolver<ResolversTypes['SubmitProfilePayload'], ParentType, ContextType, RequireFields<MutationSubmitProfileArgs, 'input'>>;
+  updateCertification?: Resolver<ResolversTypes['CertificationPayload'], ParentType, ContextType, RequireFields<MutationUpdateCertificationArgs, 'input'>>;
+  updateConsultantDetails?: Resolver<ResolversTypes['UpdateConsultantDetailsPayload'], ParentType, ContextType, RequireFields<MutationUpdateConsultantDetailsArgs, 'input'>>;
+  updateEducation?: Resolver<ResolversTypes['EducationPayload'], ParentType, ContextType, RequireFields<MutationUpdateEducationArgs, 'input'>>;
+  updateExperience?: Resolver<ResolversTypes['ExperiencePayload'], ParentType, ContextType, RequireFields<MutationUpdateExperienceArgs, 'input'>>;
+  updateJobPreferences?: Resolver<ResolversTypes['UpdateJobPreferencesPayload'], ParentType, ContextType, RequireFields<MutationUpdateJobPreferencesArgs, 'input'>>;
+  updateMentorDetails?: Resolver<ResolversTypes['UpdateMentorDetailsPayload'], ParentType, ContextType, RequireFields<MutationUpdateMentorDetailsArgs, 'input'>>;
+  updateProfile?: Resolver<ResolversTypes['UpdateProfilePayload'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
+  validateProfile?: Resolver<ResolversTypes['ValidateProfilePayload'], ParentType, ContextType, RequireFields<MutationValidateProfileArgs, 'input'>>;
+  withdrawProfile?: Resolver<ResolversTypes['WithdrawProfilePayload'], ParentType, ContextType, RequireFields<MutationWithdrawProfileArgs, 'input'>>;
+}>;
+
+export type OnboardingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Onboarding'] = ResolversParentTypes['Onboarding']> = ResolversObject<{
+  currentStep?: Resolver<Maybe<ResolversTypes['OnboardingStepName']>, ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['OnboardingStepProgress']>, ParentType, ContextType>;
+}>;
+
+export type OnboardingStepProgressResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['OnboardingStepProgress'] = ResolversParentTypes['OnboardingStepProgress']> = ResolversObject<{
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  draft?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  draftSavedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OnboardingStepStatus'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['OnboardingStepName'], ParentType, ContextType>;
+}>;
+
+export type OrganizationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -394,20 +2138,38 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
 export type ProfileResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile'], FederationReferenceType extends FederationReferenceTypes['Profile'] = FederationReferenceTypes['Profile']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Profile']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availableFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  certifications?: Resolver<Array<ResolversTypes['Certification']>, ParentType, ContextType>;
+  completion?: Resolver<ResolversTypes['ProfileCompletion'], ParentType, ContextType>;
+  consultant?: Resolver<Maybe<ResolversTypes['ConsultantDetails']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   desiredContractTypes?: Resolver<Array<ResolversTypes['ContractType']>, ParentType, ContextType>;
+  desiredTitles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  education?: Resolver<Array<ResolversTypes['Education']>, ParentType, ContextType>;
+  experiences?: Resolver<Array<ResolversTypes['Experience']>, ParentType, ContextType>;
   headline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobPreferences?: Resolver<ResolversTypes['JobPreferences'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ProfileKind'], ParentType, ContextType>;
   languages?: Resolver<Array<ResolversTypes['LanguageSkill']>, ParentType, ContextType>;
-  location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
-  remotePreference?: Resolver<ResolversTypes['RemotePreference'], ParentType, ContextType>;
+  lastReview?: Resolver<Maybe<ResolversTypes['ProfileReview']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['ProfileLocation']>, ParentType, ContextType>;
+  mentor?: Resolver<Maybe<ResolversTypes['MentorDetails']>, ParentType, ContextType>;
+  onboarding?: Resolver<Maybe<ResolversTypes['Onboarding']>, ParentType, ContextType>;
+  remotePreference?: Resolver<Maybe<ResolversTypes['RemotePreference']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  salaryExpectation?: Resolver<Maybe<ResolversTypes['SalaryExpectation']>, ParentType, ContextType>;
   skills?: Resolver<Array<ResolversTypes['ProfileSkill']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProfileStatus'], ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
-  yearsOfExperience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  yearsOfExperience?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type ProfileCompletionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProfileCompletion'] = ResolversParentTypes['ProfileCompletion']> = ResolversObject<{
+  items?: Resolver<Array<ResolversTypes['CompletionItem']>, ParentType, ContextType>;
+  percent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ProfileConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProfileConnection'] = ResolversParentTypes['ProfileConnection']> = ResolversObject<{
@@ -421,15 +2183,131 @@ export type ProfileEdgeResolvers<ContextType = SubgraphContext, ParentType exten
   node?: Resolver<ResolversTypes['Profile'], ParentType, ContextType>;
 }>;
 
+export type ProfileLocationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProfileLocation'] = ResolversParentTypes['ProfileLocation']> = ResolversObject<{
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  coordinates?: Resolver<Maybe<ResolversTypes['Coordinates']>, ParentType, ContextType>;
+  countryCode?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+}>;
+
+export type ProfileReviewResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProfileReview'] = ResolversParentTypes['ProfileReview']> = ResolversObject<{
+  assessment?: Resolver<Maybe<Array<ResolversTypes['AssessmentScore']>>, ParentType, ContextType>;
+  claimedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['ReviewOutcome']>, ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['RejectionReason']>, ParentType, ContextType>;
+  reviewer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
 export type ProfileSkillResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProfileSkill'] = ResolversParentTypes['ProfileSkill']> = ResolversObject<{
+  level?: Resolver<ResolversTypes['SkillLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  skill?: Resolver<ResolversTypes['Skill'], ParentType, ContextType>;
   yearsOfExperience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProfileUserErrorResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProfileUserError'] = ResolversParentTypes['ProfileUserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   myProfile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
   profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType, RequireFields<QueryProfileArgs, 'id'>>;
+  profileReviewQueue?: Resolver<ResolversTypes['ProfileConnection'], ParentType, ContextType, Partial<QueryProfileReviewQueueArgs>>;
   profiles?: Resolver<ResolversTypes['ProfileConnection'], ParentType, ContextType, Partial<QueryProfilesArgs>>;
+  skill?: Resolver<Maybe<ResolversTypes['Skill']>, ParentType, ContextType, RequireFields<QuerySkillArgs, 'id'>>;
+  skills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType, RequireFields<QuerySkillsArgs, 'search'>>;
+}>;
+
+export type RejectProfilePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RejectProfilePayload'] = ResolversParentTypes['RejectProfilePayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+  review?: Resolver<Maybe<ResolversTypes['ProfileReview']>, ParentType, ContextType>;
+}>;
+
+export type ReleaseProfileReviewPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ReleaseProfileReviewPayload'] = ResolversParentTypes['ReleaseProfileReviewPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+  review?: Resolver<Maybe<ResolversTypes['ProfileReview']>, ParentType, ContextType>;
+}>;
+
+export type RemoveCertificationPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RemoveCertificationPayload'] = ResolversParentTypes['RemoveCertificationPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+  removedCertificationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type RemoveEducationPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RemoveEducationPayload'] = ResolversParentTypes['RemoveEducationPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+  removedEducationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type RemoveExperiencePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RemoveExperiencePayload'] = ResolversParentTypes['RemoveExperiencePayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+  removedExperienceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type SalaryExpectationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SalaryExpectation'] = ResolversParentTypes['SalaryExpectation']> = ResolversObject<{
+  maximum?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  minimum?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['PayPeriod'], ParentType, ContextType>;
+}>;
+
+export type SaveOnboardingDraftPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SaveOnboardingDraftPayload'] = ResolversParentTypes['SaveOnboardingDraftPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+}>;
+
+export type SetProfileLanguagesPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SetProfileLanguagesPayload'] = ResolversParentTypes['SetProfileLanguagesPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+}>;
+
+export type SetProfileSkillsPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SetProfileSkillsPayload'] = ResolversParentTypes['SetProfileSkillsPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+}>;
+
+export type SkillResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Skill'] = ResolversParentTypes['Skill']> = ResolversObject<{
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, Partial<SkillAliasesArgs>>;
+  category?: Resolver<ResolversTypes['SkillCategory'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<SkillNameArgs>>;
+}>;
+
+export type SkillCategoryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SkillCategory'] = ResolversParentTypes['SkillCategory']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, Partial<SkillCategoryNameArgs>>;
+}>;
+
+export type SubmitProfilePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SubmitProfilePayload'] = ResolversParentTypes['SubmitProfilePayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+}>;
+
+export type UpdateConsultantDetailsPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UpdateConsultantDetailsPayload'] = ResolversParentTypes['UpdateConsultantDetailsPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+}>;
+
+export type UpdateJobPreferencesPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UpdateJobPreferencesPayload'] = ResolversParentTypes['UpdateJobPreferencesPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+}>;
+
+export type UpdateMentorDetailsPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UpdateMentorDetailsPayload'] = ResolversParentTypes['UpdateMentorDetailsPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+}>;
+
+export type UpdateProfilePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UpdateProfilePayload'] = ResolversParentTypes['UpdateProfilePayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -438,21 +2316,76 @@ export type UserResolvers<ContextType = SubgraphContext, ParentType extends Reso
   profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
 }>;
 
+export type ValidateProfilePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ValidateProfilePayload'] = ResolversParentTypes['ValidateProfilePayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+  review?: Resolver<Maybe<ResolversTypes['ProfileReview']>, ParentType, ContextType>;
+}>;
+
+export type WithdrawProfilePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['WithdrawProfilePayload'] = ResolversParentTypes['WithdrawProfilePayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
+  AssessmentScore?: AssessmentScoreResolvers<ContextType>;
+  Certification?: CertificationResolvers<ContextType>;
+  CertificationPayload?: CertificationPayloadResolvers<ContextType>;
+  ClaimProfileReviewPayload?: ClaimProfileReviewPayloadResolvers<ContextType>;
+  CompleteOnboardingStepPayload?: CompleteOnboardingStepPayloadResolvers<ContextType>;
+  CompletionItem?: CompletionItemResolvers<ContextType>;
+  ConsultantDetails?: ConsultantDetailsResolvers<ContextType>;
+  Coordinates?: CoordinatesResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
+  CreateProfilePayload?: CreateProfilePayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeleteProfilePayload?: DeleteProfilePayloadResolvers<ContextType>;
+  Education?: EducationResolvers<ContextType>;
+  EducationPayload?: EducationPayloadResolvers<ContextType>;
+  Experience?: ExperienceResolvers<ContextType>;
+  ExperiencePayload?: ExperiencePayloadResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
+  JobPreferences?: JobPreferencesResolvers<ContextType>;
   LanguageSkill?: LanguageSkillResolvers<ContextType>;
-  Location?: LocationResolvers<ContextType>;
+  MentorDetails?: MentorDetailsResolvers<ContextType>;
+  Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Onboarding?: OnboardingResolvers<ContextType>;
+  OnboardingStepProgress?: OnboardingStepProgressResolvers<ContextType>;
+  Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Profile?: ProfileResolvers<ContextType>;
+  ProfileCompletion?: ProfileCompletionResolvers<ContextType>;
   ProfileConnection?: ProfileConnectionResolvers<ContextType>;
   ProfileEdge?: ProfileEdgeResolvers<ContextType>;
+  ProfileLocation?: ProfileLocationResolvers<ContextType>;
+  ProfileReview?: ProfileReviewResolvers<ContextType>;
   ProfileSkill?: ProfileSkillResolvers<ContextType>;
+  ProfileUserError?: ProfileUserErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RejectProfilePayload?: RejectProfilePayloadResolvers<ContextType>;
+  ReleaseProfileReviewPayload?: ReleaseProfileReviewPayloadResolvers<ContextType>;
+  RemoveCertificationPayload?: RemoveCertificationPayloadResolvers<ContextType>;
+  RemoveEducationPayload?: RemoveEducationPayloadResolvers<ContextType>;
+  RemoveExperiencePayload?: RemoveExperiencePayloadResolvers<ContextType>;
+  SalaryExpectation?: SalaryExpectationResolvers<ContextType>;
+  SaveOnboardingDraftPayload?: SaveOnboardingDraftPayloadResolvers<ContextType>;
+  SetProfileLanguagesPayload?: SetProfileLanguagesPayloadResolvers<ContextType>;
+  SetProfileSkillsPayload?: SetProfileSkillsPayloadResolvers<ContextType>;
+  Skill?: SkillResolvers<ContextType>;
+  SkillCategory?: SkillCategoryResolvers<ContextType>;
+  SubmitProfilePayload?: SubmitProfilePayloadResolvers<ContextType>;
+  UpdateConsultantDetailsPayload?: UpdateConsultantDetailsPayloadResolvers<ContextType>;
+  UpdateJobPreferencesPayload?: UpdateJobPreferencesPayloadResolvers<ContextType>;
+  UpdateMentorDetailsPayload?: UpdateMentorDetailsPayloadResolvers<ContextType>;
+  UpdateProfilePayload?: UpdateProfilePayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  ValidateProfilePayload?: ValidateProfilePayloadResolvers<ContextType>;
+  WithdrawProfilePayload?: WithdrawProfilePayloadResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = SubgraphContext> = ResolversObject<{
   authenticated?: AuthenticatedDirectiveResolver<any, any, ContextType>;
+  hasRole?: HasRoleDirectiveResolver<any, any, ContextType>;
 }>;

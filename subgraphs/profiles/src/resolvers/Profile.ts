@@ -1,13 +1,21 @@
-import { LanguageSkillSchema, type LanguageSkill } from '../entities/LanguageSkill.ts';
 import { ProfileSchema } from '../entities/Profile.ts';
-import { ProfileSkillSchema, type ProfileSkill } from '../entities/ProfileSkill.ts';
-import { byDescendingProficiency } from '../domain/profile.ts';
+import { byMostRecent } from '../domain/career.ts';
+import { canEditProfile } from '../domain/access.ts';
+import { completionOf } from '../domain/completion.ts';
+import { seesPrivateDetails, seesSalaryExpectation } from '../domain/privacy.ts';
 import { visibleProfile } from '../domain/visibility.ts';
+import { consultantOf, mentorOf, preferencesOf } from '../editing/state.ts';
 import { viewedProfile } from '../recruiter-views/recruiter-views.ts';
 import type { ProfileResolvers } from '../generated/resolvers-types.ts';
-
-const SKILLS_BY_PROFILE = Symbol('skills by profile');
-const LANGUAGES_BY_PROFILE = Symbol('languages by profile');
+import {
+  certificationsOf,
+  educationOf,
+  experiencesOf,
+  languagesOf,
+  reviewsOf,
+  skillsOf,
+  stateOf,
+} from './loaders.ts';
 
 export const Profile: ProfileResolvers = {
   __resolveReference: async (reference, context) =>
@@ -17,29 +25,56 @@ export const Profile: ProfileResolvers = {
     ),
 
   user: (profile) => ({ id: profile.userId }),
+  headline: (profile) => profile.headline ?? null,
+  summary: (profile) => profile.summary ?? null,
 
   // A place is known to the precision of a country at least; a city alone would be ambiguous.
-  location: ({ city, countryCode }) => (countryCode == null ? null : { city, countryCode }),
+  location: (profile) =>
+    profile.countryCode == null
+      ? null
+      : {
+          city: profile.city ?? null,
+          countryCode: profile.countryCode,
+          latitude: profile.latitude ?? null,
+          longitude: profile.longitude ?? null,
+        },
+  remotePreference: (profile) => profile.remotePreference ?? null,
+  yearsOfExperience: (profile) => profile.yearsOfExperience ?? null,
+  availableFrom: (profile) => profile.availableFrom ?? null,
 
-  skills: (profile, _args, { em, loaders }) =>
-    loaders
-      .custom<string, ProfileSkill[]>(SKILLS_BY_PROFILE, async (profileIds) => {
-        const skills = await em.find(
-          ProfileSkillSchema,
-          { profile: { $in: [...profileIds] } },
-          { orderBy: { position: 'asc' } },
-        );
-        return profileIds.map((profileId) => skills.filter((skill) => skill.profile.id === profileId));
-      })
-      .load(profile.id),
+  salaryExpectation: (profile, _args, { viewer }) =>
+    seesSalaryExpectation(viewer, profile) ? preferencesOf(profile).salaryExpectation : null,
+  jobPreferences: (profile, _args, { viewer }) => ({
+    preferences: preferencesOf(profile),
+    private: seesPrivateDetails(viewer, profile),
+  }),
 
-  languages: (profile, _args, { em, loaders }) =>
-    loaders
-      .custom<string, LanguageSkill[]>(LANGUAGES_BY_PROFILE, async (profileIds) => {
-        const languages = await em.find(LanguageSkillSchema, { profile: { $in: [...profileIds] } });
-        return profileIds.map((profileId) =>
-          languages.filter((language) => language.profile.id === profileId).sort(byDescendingProficiency),
-        );
-      })
-      .load(profile.id),
+  skills: (profile, _args, context) => skillsOf(context, profile.id),
+  languages: (profile, _args, context) => languagesOf(context, profile.id),
+  experiences: async (profile, _args, context) =>
+    [...(await experiencesOf(context, profile.id))].sort((entry, other) =>
+      byMostRecent(
+        { id: entry.id, startDate: entry.startDate, endDate: entry.endDate ?? null },
+        { id: other.id, startDate: other.startDate, endDate: other.endDate ?? null },
+      ),
+    ),
+  education: async (profile, _args, context) =>
+    [...(await educationOf(context, profile.id))].sort((entry, other) =>
+      byMostRecent(
+        { id: entry.id, startDate: entry.startDate, endDate: entry.endDate ?? null },
+        { id: other.id, startDate: other.startDate, endDate: other.endDate ?? null },
+      ),
+    ),
+  certifications: (profile, _args, context) => certificationsOf(context, profile.id),
+
+  consultant: (profile) => consultantOf(profile),
+  mentor: (profile) => mentorOf(profile),
+
+  submittedAt: (profile) => profile.submittedAt ?? null,
+  completion: async (profile, _args, context) => completionOf(await stateOf(context, profile)),
+
+  // Onboarding is the way through one's own profile (with their firm, for a consultant).
+  onboarding: (profile, _args, { viewer }) => (canEditProfile(viewer, profile) ? { profile } : null),
+  lastReview: async (profile, _args, context) =>
+    seesPrivateDetails(context.viewer, profile) ? ((await reviewsOf(context, profile.id))[0] ?? null) : null,
 };

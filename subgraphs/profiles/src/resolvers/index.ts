@@ -1,14 +1,43 @@
 import { scalarResolvers } from '@talentgraph/platform';
+import { JSONObjectResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/resolvers-types.ts';
+import { Certification, Education, Experience } from './Career.ts';
+import {
+  ConsultantDetails,
+  JobPreferences,
+  MentorDetails,
+  ProfileLocation,
+  ProfileReview,
+  SalaryExpectation,
+} from './Details.ts';
+import { Mutation } from './Mutation.ts';
+import { Onboarding, OnboardingStepProgress } from './Onboarding.ts';
 import { Profile } from './Profile.ts';
 import { Query } from './Query.ts';
+import { ProfileSkill, Skill, SkillCategory } from './Skill.ts';
 import { User } from './User.ts';
 
 export const resolvers: Resolvers = {
   DateTime: scalarResolvers.DateTime,
   Date: scalarResolvers.Date,
   CountryCode: scalarResolvers.CountryCode,
+  JSONObject: JSONObjectResolver,
   Query,
+  Mutation,
   Profile,
   User,
+  Skill,
+  SkillCategory,
+  ProfileSkill,
+  Experience,
+  Education,
+  Certification,
+  ProfileLocation,
+  SalaryExpectation,
+  JobPreferences,
+  ConsultantDetails,
+  MentorDetails,
+  ProfileReview,
+  Onboarding,
+  OnboardingStepProgress,
 };

@@ -31,7 +31,7 @@ export type Scalars = {
   /** An email address (RFC 5322 addr-spec), for example claire.dubois@example.com. */
   EmailAddress: { input: string; output: string; }
   /** A JSON object, for example {"offerId": "4f9c…"}. */
-  JSONObject: { input: unknown; output: unknown; }
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   /** An absolute http(s) URL. */
   URL: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
