@@ -94,7 +94,7 @@ export function findLinks(line: string): FoundLink[] {
 }
 
 /** Cells of a header line: its tab-separated parts, and the parts between "|", "·", "•" or "—". */
-export function headerCells(line: string): string[] {
+function headerCells(line: string): string[] {
   return line
     .split(/\t|\s[|·•—]\s|\s\|\s?|\s?\|\s/)
     .map((cell) => cell.replace(/^[^\p{L}\p{N}+(]+/u, '').trim())

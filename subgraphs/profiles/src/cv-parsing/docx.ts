@@ -25,7 +25,7 @@ interface TableRow {
  * cell, so that the columns are not interleaved. Text boxes are read once (the VML fallback copy that
  * Word writes next to each drawing is skipped).
  */
-export function wordprocessingMlToText(xml: string): string {
+function wordprocessingMlToText(xml: string): string {
   const document: string[] = [];
   const sinks: string[][] = [document];
   const paragraphs: Paragraph[] = [];

@@ -29,7 +29,7 @@ const MAX_HEADER_LINE_LENGTH = 160;
 const MAX_LINE_ABOVE_WORDS = 8;
 const MAX_WRAPPED_TITLE_WORDS = 6;
 
-export function isBullet(line: string): boolean {
+function isBullet(line: string): boolean {
   return BULLET.test(line);
 }
 
@@ -192,8 +192,7 @@ export function educationParts(cells: readonly string[]): EducationParts {
   };
 }
 
-export const ENTRY_KINDS = ['experience', 'education', 'project', 'certification'] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
+export type EntryKind = 'experience' | 'education' | 'project' | 'certification';
 
 /** What an entry of a mixed timeline ("Education, projects and experience") is, from its header. */
 export function classifyEntry(entry: RawEntry, fallback: EntryKind): EntryKind {

@@ -28,5 +28,5 @@ export type * from './parsed-cv.ts';
 export { SKILL_SOURCES } from './parsed-cv.ts';
 export { cvSuggestions, type CvSuggestion } from './suggestions.ts';
 export type { YearMonth } from './dates.ts';
-export type { LinkKind } from './contact.ts';
-export type { SectionKind } from './sections.ts';
+export { LINK_KINDS, type LinkKind } from './contact.ts';
+export { SECTION_KINDS, type SectionKind } from './sections.ts';

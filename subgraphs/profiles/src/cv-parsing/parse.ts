@@ -280,8 +280,8 @@ function experienceOf(
 
 /** The organization among the dated line's parts when the title is on the line above. */
 function experienceOrganization(cells: readonly string[]): string | null {
-  const places = cells.filter((cell) => parsePlace(cell) === null);
-  return places.find(hasOrganizationWord) ?? places[0] ?? null;
+  const notPlaces = cells.filter((cell) => parsePlace(cell) === null);
+  return notPlaces.find(hasOrganizationWord) ?? notPlaces[0] ?? null;
 }
 
 function educationOf({ entry }: ClassifiedEntry): Suggested<ParsedEducation> {
@@ -312,7 +312,7 @@ function certificationFromText(
   const periods = findDatePeriods(text, reference);
   const first = periods[0];
   let rest = text;
-  for (const period of periods) rest = rest.replace(period.text, ' ');
+  for (const period of periods) rest = rest.replace(period.text, ' ').replace(/\(\s*\)/g, ' ');
   const cells = rest
     .split('\t')
     .map((cell) => cell.replace(/^[\s,;:|–—-]+|[\s,;:|–—-]+$/g, '').trim())

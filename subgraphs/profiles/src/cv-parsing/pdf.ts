@@ -104,8 +104,10 @@ function translatePdfError(error: unknown): unknown {
 
 /**
  * The text of a PDF, page by page, in reading order (see layout.ts). pdf.js runs in this thread (no
- * worker), with nothing fetched from the network: fonts are not loaded (text extraction needs none),
- * system fonts are not used, XFA forms are ignored. Only the first `maxPages` pages are read, and
+ * worker), with nothing fetched from the network: fonts are not loaded as font faces (text extraction
+ * needs none), system fonts and WebAssembly decoders are not used, XFA forms are ignored, character
+ * maps are read from the package on disk. (pdf.js 6 no longer compiles fonts with eval, so there is
+ * no `isEvalSupported` to turn off.) Only the first `maxPages` pages are read, and
  * reading stops with EXTRACTION_TIMEOUT at `deadline`; pdf.js yields between parsing steps, so the
  * deadline is honoured between steps rather than preemptively.
  */
@@ -118,6 +120,7 @@ export async function extractPdfText(bytes: Uint8Array, limits: PdfReadLimits): 
     useSystemFonts: false,
     enableXfa: false,
     useWorkerFetch: false,
+    useWasm: false,
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
     cMapUrl: CHARACTER_MAPS_DIRECTORY,

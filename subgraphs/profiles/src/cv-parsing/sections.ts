@@ -253,7 +253,7 @@ const KIND_BY_HEADING = new Map<string, SectionKind>(
 const MAX_HEADING_LENGTH = 60;
 
 /** Lower case, no accents, "&" as "and", punctuation and list markers gone, single spaces. */
-export function normalizeHeading(line: string): string {
+function normalizeHeading(line: string): string {
   let text = line.trim();
   // Letter-spaced headings: "E X P E R I E N C E".
   if (/^(?:\p{L} ){3,}\p{L}$/u.test(text)) text = text.replace(/ /g, '');

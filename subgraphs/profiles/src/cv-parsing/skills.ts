@@ -129,7 +129,7 @@ const MIN_FUZZY_ITEM_CONFIDENCE = 0.8;
  * The items of a claimed list line: "Techs: Meteor, Javascript, Mongo" → Meteor, Javascript, Mongo;
  * "PyCharm <tab> CLion"; "& LATEX". Levels and years in parentheses are dropped.
  */
-export function listItems(line: string): string[] {
+function listItems(line: string): string[] {
   // A short label before a colon ("Languages:", "ML Frameworks:") names the list, not a skill.
   const withoutLabel = line.replace(/^[^:\t]{1,30}:(?!\/\/)/u, (label) =>
     label.trim().split(/\s+/).length <= 3 ? '' : label,

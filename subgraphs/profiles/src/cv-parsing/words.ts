@@ -5,7 +5,7 @@ import { foldAccents } from '@talentgraph/vocabulary';
  * a job title, an organization, a degree, a school, a place.
  */
 
-export function foldForMatching(text: string): string {
+function foldForMatching(text: string): string {
   return ` ${foldAccents(text)
     .toLowerCase()
     .replace(/[^a-z0-9+#]+/g, ' ')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageLines, type TextRun } from '../../src/cv-parsing/layout.ts';
+import { pageLines, withoutRunningLines, type TextRun } from '../../src/cv-parsing/layout.ts';
 
 /** A run of `size`-point text whose width is estimated at half the size per character. */
 function run(text: string, x: number, y: number, size = 10): TextRun {
@@ -107,5 +107,30 @@ describe('pageLines', () => {
       ...lines(['Body after a gap'], 40, 700, 12),
     ];
     expect(pageLines(runs)).toEqual(['Header line one', 'Header line two', '', 'Body after a gap']);
+  });
+});
+
+describe('withoutRunningLines', () => {
+  it('drops a header or footer repeated at the edge of pages, page numbers aside', () => {
+    const pages = [
+      ['Jane Doe · Résumé', 'Experience', 'Engineer at Acme', 'Page 1 of 2'],
+      ['Jane Doe · Résumé', 'Education', 'MSc Physics', 'Page 2 of 2'],
+    ];
+    expect(withoutRunningLines(pages)).toEqual([
+      ['Experience', 'Engineer at Acme'],
+      ['Education', 'MSc Physics'],
+    ]);
+  });
+
+  it('keeps lines that only look alike: different years, or repeated away from the edges', () => {
+    const pages = [
+      ['Experience', 'University of Bremen | 2019 - 2023', 'Built a platform', 'Led the team', 'Bremen'],
+      ['University of Bremen | 2010 - 2011', 'Programmer', 'Built a platform', 'Wrote tests', 'Berlin'],
+    ];
+    expect(withoutRunningLines(pages)).toEqual(pages);
+  });
+
+  it('keeps a single page as it is', () => {
+    expect(withoutRunningLines([['Jane Doe', 'Page 1']])).toEqual([['Jane Doe', 'Page 1']]);
   });
 });
