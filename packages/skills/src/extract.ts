@@ -1,4 +1,4 @@
-import { foldCase } from './names.ts';
+import { baseName, foldCase, nameKey } from './names.ts';
 import { type Skill, type SkillLanguage, type SkillName, taxonomy } from './taxonomy.ts';
 
 /** Why a mention was accepted. */
@@ -55,7 +55,11 @@ interface Phrase {
   readonly name: SkillName;
   /** The name's own tokens, for exact-capitalization checks. */
   readonly texts: readonly string[];
-  readonly ambiguous: boolean;
+  /**
+   * What a mention must have besides the name: nothing, a technical `context` (or a list), or to be an
+   * item of a `list` (or in a skills section).
+   */
+  readonly needs: 'nothing' | 'context' | 'list';
   readonly caseSensitive: boolean;
 }
 
@@ -167,12 +171,24 @@ function phrases(): ReadonlyMap<string, readonly Phrase[]> {
       keys: tokens.map((token) => token.key),
       name,
       texts,
-      ambiguous: name.needsContext || (single !== undefined && isOrdinaryWord(single, name)),
+      needs: needsOf(name, single),
       caseSensitive: name.caseSensitive || (single !== undefined && isShortAcronym(single)),
     };
     add(phrase);
-    // Names of several words are also written as one: "ArgoCD", "TailwindCss", "SpringBoot".
-    if (tokens.length > 1) add({ ...phrase, keys: [compoundKey(tokens)], texts: [texts.join('')] });
+    if (tokens.length > 1) {
+      // Names of several words are also written as one: "ArgoCD", "TailwindCss", "SpringBoot".
+      add({ ...phrase, keys: [compoundKey(tokens)], texts: [texts.join('')] });
+      // … and with their last word in the singular or the plural: "neural network", "usability tests".
+      const lastKey = otherNumber(phrase.keys[phrase.keys.length - 1]!);
+      const lastText = otherNumber(texts[texts.length - 1]!);
+      if (lastKey !== undefined && lastText !== undefined) {
+        add({
+          ...phrase,
+          keys: [...phrase.keys.slice(0, -1), lastKey],
+          texts: [...texts.slice(0, -1), lastText],
+        });
+      }
+    }
   }
   for (const list of index.values()) list.sort((a, b) => b.keys.length - a.keys.length);
   phraseIndex = index;
@@ -180,13 +196,31 @@ function phrases(): ReadonlyMap<string, readonly Phrase[]> {
 }
 
 /**
- * A single-word name that reads as an ordinary word unless the context is technical: single letters
- * ("R", "C"), and ESCO's one-word names in plain lower or title case ("sensors", "plan", "Canvas",
- * "Source"). Curated names are marked by hand (needsContext).
+ * How much a name needs beyond itself to count as a skill in running text. Curated names marked
+ * `needsContext` and single letters need a technical context, except soft skills, which are ordinary
+ * words in any sentence ("communication") and count in lists only. ESCO names count in lists only when
+ * they are one word in plain lower or title case ("sensors", "Canvas"), a name ESCO itself had to
+ * disambiguate with a parenthesis ("SaaS" of "SaaS (service-oriented modelling)"), or a competence
+ * (verb phrases such as "manage data" that running text uses without claiming a skill).
  */
-function isOrdinaryWord(text: string, name: SkillName): boolean {
-  if (/^\p{L}$/u.test(text)) return true;
-  return name.skill.source === 'esco' && /^\p{Lu}?[\p{Ll}\u00AD-]+$/u.test(text);
+function needsOf(name: SkillName, single: string | undefined): Phrase['needs'] {
+  const { skill } = name;
+  if (skill.source === 'curated') {
+    if (!name.needsContext && !(single !== undefined && /^\p{L}$/u.test(single))) return 'nothing';
+    return skill.category === 'soft-skills' ? 'list' : 'context';
+  }
+  const ordinaryWord = single !== undefined && /^\p{Lu}?[\p{Ll}\u00AD-]+$/u.test(single);
+  const disambiguated =
+    name.kind === 'alias' && /\)$/.test(skill.label.en) && nameKey(baseName(skill.label.en)) === name.key;
+  return ordinaryWord || disambiguated || skill.weight === 1 ? 'list' : 'nothing';
+}
+
+/** The same word in the other grammatical number, for the endings English and French mostly use. */
+function otherNumber(word: string): string | undefined {
+  if (!/^\p{L}{4,}$/u.test(word)) return undefined;
+  if (/[^s]s$/iu.test(word) || /(au|eu)x$/iu.test(word)) return word.slice(0, -1);
+  if (/(au|eu)$/iu.test(word)) return `${word}x`;
+  return /s$/iu.test(word) ? undefined : `${word}s`;
 }
 
 /** "AI", "ML", "UX", "MDX": short capitals that are words in lower case ("j'ai", "ml" of a recipe). */
@@ -235,11 +269,16 @@ export function findSkillsInText(text: string, options: FindSkillsOptions = {}):
   const tokens = tokenize(withoutAddresses(text));
   const candidates = candidatesIn(tokens, options.language);
   const mentions = new Map<Skill, SkillMention[]>();
+  let coveredUntil = -1;
   for (const [index, candidate] of candidates.entries()) {
-    const evidence = candidate.phrase.ambiguous
-      ? ambiguousEvidence(index, text, tokens, candidates, options.skillsSection === true)
-      : 'name';
+    // Candidates overlap ("manage data" / "data pipelines"): the first one accepted takes the words.
+    if (candidate.first <= coveredUntil) continue;
+    const evidence =
+      candidate.phrase.needs !== 'nothing'
+        ? ambiguousEvidence(index, text, tokens, candidates, options.skillsSection === true)
+        : 'name';
     if (evidence === undefined) continue;
+    coveredUntil = candidate.last;
     const start = tokens[candidate.first]!.start;
     const end = tokens[candidate.last]!.end;
     const skill = candidate.phrase.name.skill;
@@ -264,19 +303,16 @@ export function findSkillsInText(text: string, options: FindSkillsOptions = {}):
     .sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 }
 
-/** Longest name at each position, left to right; names may continue over spaces and joining punctuation only. */
+/**
+ * The longest name starting at each word, in text order; names continue over spaces and joining
+ * punctuation only. They may overlap: which one wins depends on the evidence for each.
+ */
 function candidatesIn(tokens: readonly Token[], language: SkillLanguage | undefined): Candidate[] {
   const index = phrases();
   const found: Candidate[] = [];
-  let position = 0;
-  while (position < tokens.length) {
+  for (let position = 0; position < tokens.length; position += 1) {
     const match = longestPhraseAt(tokens, position, index, language);
-    if (match === undefined) {
-      position += 1;
-    } else {
-      found.push(match);
-      position = match.last + 1;
-    }
+    if (match !== undefined) found.push(match);
   }
   return found;
 }
@@ -390,35 +426,31 @@ function ambiguousEvidence(
   if (skillsSection && (exactCase || listItem)) return 'skills-section';
   if (listItem && sameList && (exactCase || !singleLetter)) return 'context';
   const opensSentence = before === '' || /[.!?\n]$/.test(before);
-  // Nearby technical words vouch for the curated technologies only: soft skills ("Communication") are
-  // ordinary words in any sentence, and ESCO's one-word names ("Source", "Canvas") too rare to guess.
-  const { name } = candidate.phrase;
-  const technical = name.needsContext && name.skill.category !== 'soft-skills';
-  if (!exactCase || opensSentence || !technical) return undefined;
-  const nearSkill = nearby.some((other) => !other.phrase.ambiguous);
+  if (!exactCase || opensSentence || candidate.phrase.needs !== 'context') return undefined;
+  const nearSkill = nearby.some((other) => other.phrase.needs === 'nothing');
   const nearCue = tokens
     .slice(Math.max(0, candidate.first - 4), candidate.last + 5)
     .some((token) => TECH_CUES.has(token.key));
   return nearSkill || nearCue ? 'context' : undefined;
 }
 
-/** The other candidates within CONTEXT_WINDOW tokens (candidates are in text order). */
+/** The other candidates within CONTEXT_WINDOW tokens, not overlapping this one (candidates are in text order). */
 function neighbours(candidates: readonly Candidate[], index: number): Candidate[] {
   const candidate = candidates[index]!;
   const found: Candidate[] = [];
   for (
     let other = index - 1;
-    other >= 0 && candidate.first - candidates[other]!.last <= CONTEXT_WINDOW;
+    other >= 0 && candidate.first - candidates[other]!.first <= CONTEXT_WINDOW;
     other -= 1
   ) {
-    found.push(candidates[other]!);
+    if (candidates[other]!.last < candidate.first) found.push(candidates[other]!);
   }
   for (
     let other = index + 1;
     other < candidates.length && candidates[other]!.first - candidate.last <= CONTEXT_WINDOW;
     other += 1
   ) {
-    found.push(candidates[other]!);
+    if (candidates[other]!.first > candidate.last) found.push(candidates[other]!);
   }
   return found;
 }
@@ -440,7 +472,5 @@ function blankLineBetween(text: string, tokens: readonly Token[], a: Candidate, 
 function confidenceOf(phrase: Phrase, evidence: MentionEvidence): number {
   if (evidence === 'context') return 0.7;
   if (evidence === 'skills-section') return 0.8;
-  // ESCO competences are verb phrases ("manage data") that running text uses without claiming a skill.
-  if (phrase.name.skill.weight === 1) return 0.75;
   return phrase.name.kind === 'label' ? 0.95 : 0.9;
 }

@@ -46,6 +46,27 @@ describe('findSkillsInText', () => {
     expect(found('e-commerce and ecommerce')).toEqual(['e-commerce']);
   });
 
+  it('accepts a name in the singular or the plural', () => {
+    expect(found('Trained a neural network and ran usability tests.')).toEqual([
+      'neural-networks',
+      'usability',
+    ]);
+    expect(found('Design patterns, a design pattern')).toEqual(['design-patterns']);
+    expect(found('Réseau informatique et télécommunication')).toEqual([
+      'computer-networking',
+      'telecommunications',
+    ]);
+  });
+
+  it('lets a name that needs a list give way to an overlapping one that does not', () => {
+    // "manage data" is an ESCO competence (a list item at most); "data pipelines" a curated skill.
+    expect(found('Built tools to create and manage data pipelines.')).toEqual(['data-pipelines']);
+    expect(found('Skills: manage data, Python')).toEqual([
+      'esco:9ff9db9d-d14b-426e-83f3-e7449af6c79f',
+      'python',
+    ]);
+  });
+
   it('reads French text', () => {
     expect(
       found('Maîtrise de Power BI, Tableau et Excel. Apprentissage automatique et gestion de projet.'),
@@ -99,7 +120,7 @@ describe('findSkillsInText', () => {
       found('The Spring semester; a word of advice; an initiative; in collaboration with them.'),
     ).toEqual([]);
     expect(found('Multi-agent learning with emergent Communication protocols.')).toEqual([]);
-    expect(found('A Canvas and an Open Source project.')).toEqual([]);
+    expect(found('A Canvas and an Open Source project.')).toEqual(['open-source']);
   });
 
   it('respects names that only count with their capitalization', () => {
