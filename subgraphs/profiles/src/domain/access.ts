@@ -35,14 +35,17 @@ export function canReviewProfile(viewer: Viewer | null, profile: Pick<ProfileOwn
 export type CreationRefusal = { readonly code: string; readonly message: string; readonly field: string };
 
 /**
- * Whether the signed-in person may create a profile of this kind for themselves. A mentor profile needs
- * the MENTOR role (granted at sign-up or by an admin); a consultant profile names the IT-services firm
- * the person belongs to (a membership in their token); a candidate profile is open to everyone.
+ * Whether the signed-in person may create this profile. For themselves: a candidate profile is open to
+ * everyone; a mentor profile needs the MENTOR role (granted at sign-up or by an admin); a consultant
+ * profile names the IT-services firm the person belongs to (a membership in their token). For someone
+ * else (`userId`): only a consultant profile, by an owner or admin of the firm it names — firms onboard
+ * their consultants; the consultant, being the profile's owner, edits it and may delete it.
  */
 export function creationRefusal(
   viewer: Extract<Viewer, { kind: 'USER' }>,
-  request: { readonly kind: ProfileKind; readonly organizationId: string | null },
+  request: { readonly kind: ProfileKind; readonly organizationId: string | null; readonly userId: string },
 ): CreationRefusal | null {
+  const forSelf = request.userId === viewer.userId;
   if (request.kind === 'CONSULTANT') {
     if (request.organizationId === null) {
       return {
@@ -51,14 +54,24 @@ export function creationRefusal(
         field: 'organizationId',
       };
     }
-    if (membershipRoleIn(viewer, request.organizationId) === null) {
+    const role = membershipRoleIn(viewer, request.organizationId);
+    if (forSelf ? role === null : role !== 'OWNER' && role !== 'ADMIN') {
       return {
         code: 'NOT_A_MEMBER',
-        message: 'a consultant profile is created by a member of the firm it names',
+        message: forSelf
+          ? 'a consultant profile is created by a member of the firm it names'
+          : "a consultant's profile is created for them by an owner or admin of the firm it names",
         field: 'organizationId',
       };
     }
     return null;
+  }
+  if (!forSelf) {
+    return {
+      code: 'NOT_YOUR_PROFILE',
+      message: 'only consultant profiles are created for someone else, by their firm',
+      field: 'userId',
+    };
   }
   if (request.organizationId !== null) {
     return {

@@ -29,9 +29,14 @@ const ALREADY_EXISTS = violation(
 export interface CreateProfileInput extends BasicsChange {
   readonly kind: ProfileKind;
   readonly organizationId?: string | null;
+  /** The account the profile is for, when a firm creates its consultant's; the caller's own by default. */
+  readonly userId?: string | null;
 }
 
-/** Creates the signed-in person's profile (one per account), as a DRAFT, with the basics they already give. */
+/**
+ * Creates a profile (one per account) as a DRAFT, with the basics already given: the signed-in person's
+ * own, or — for a firm's owner or admin — the profile of one of its consultants.
+ */
 export function createProfile(
   em: EntityManager,
   cause: Cause,
@@ -40,16 +45,17 @@ export function createProfile(
   const person = requirePerson(cause.viewer);
   const organizationId =
     input.organizationId == null ? null : requireId(input.organizationId, 'organizationId');
+  const userId = input.userId == null ? person.userId : requireId(input.userId, 'userId');
   return answering(async () => {
-    const refusal = creationRefusal(person, { kind: input.kind, organizationId });
+    const refusal = creationRefusal(person, { kind: input.kind, organizationId, userId });
     if (refusal) refuse([violation(refusal.field, refusal.code, refusal.message)]);
     const basics = validateBasics(input, calendarDateOf(cause.now));
     if (!basics.ok) refuse(basics.violations);
     try {
       return await em.transactional(async (tx) => {
-        if (await tx.count(ProfileSchema, { userId: person.userId })) refuse([ALREADY_EXISTS]);
+        if (await tx.count(ProfileSchema, { userId })) refuse([ALREADY_EXISTS]);
         const profile = tx.create(ProfileSchema, {
-          userId: person.userId,
+          userId,
           kind: input.kind,
           organizationId,
           status: 'DRAFT',

@@ -293,6 +293,11 @@ export type CreateProfileInput = {
   remotePreference?: InputMaybe<RemotePreference>;
   /** A few sentences, up to 3,000 characters. */
   summary?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The consultant's account, when an owner or admin of the firm creates the profile of one of its
+   * consultants (the consultant owns it, edits it and may delete it); omitted for one's own profile.
+   */
+  userId?: InputMaybe<Scalars['ID']['input']>;
   /** Years of professional experience, 0 to 60. */
   yearsOfExperience?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -530,7 +535,7 @@ export type Mutation = {
    * profile, or refused field by field (the draft is kept). Completing REVIEW submits the profile.
    */
   completeOnboardingStep: CompleteOnboardingStepPayload;
-  /** Creates the signed-in person's profile (one per account), as a DRAFT. */
+  /** Creates a profile (one per account) as a DRAFT: the caller's own, or a firm's consultant's (userId). */
   createProfile: CreateProfilePayload;
   /** Deletes a profile and everything it holds; its owner only. */
   deleteProfile: DeleteProfilePayload;
