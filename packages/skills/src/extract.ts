@@ -5,7 +5,11 @@ import { type Skill, type SkillLanguage, type SkillName, taxonomy } from './taxo
 export type MentionEvidence =
   /** The name is unambiguous on its own ("Kubernetes", "machine learning", "C#"). */
   | 'name'
-  /** The name is also an ordinary word ("Go", "Excel", "R") and has a technical context: other skills nearby, an item of a list of skills, or a word such as "programming" or "framework". */
+  /**
+   * The name is also an ordinary word ("Go", "Excel", "R", "Communication") and its surroundings vouch for
+   * it: an item of a list of skills, or (technologies only) other skills or a word such as "programming"
+   * nearby. See the README for the rules.
+   */
   | 'context'
   /** The name is also an ordinary word and the caller said the text is a skills section. */
   | 'skills-section';
@@ -71,7 +75,7 @@ interface Candidate {
 
 const TOKEN = /(?<![\p{L}\p{N}])\.?[\p{L}\p{N}][\p{L}\p{N}\u00AD]*(?:[+#]+(?![\p{L}\p{N}]))?/gu;
 
-/** Words that make a neighbouring ambiguous name technical ("programming in Go", "R language"). */
+/** Words that make a neighbouring ordinary-word name technical ("programming in Go", "R language"). */
 const TECH_CUES = new Set([
   'programming',
   'programmer',
@@ -275,7 +279,7 @@ export function findSkillsInText(text: string, options: FindSkillsOptions = {}):
     if (candidate.first <= coveredUntil) continue;
     const evidence =
       candidate.phrase.needs !== 'nothing'
-        ? ambiguousEvidence(index, text, tokens, candidates, options.skillsSection === true)
+        ? contextEvidence(index, text, tokens, candidates, options.skillsSection === true)
         : 'name';
     if (evidence === undefined) continue;
     coveredUntil = candidate.last;
@@ -394,7 +398,7 @@ function preferred(phrase: Phrase, other: Phrase, language: SkillLanguage | unde
   );
 }
 
-function ambiguousEvidence(
+function contextEvidence(
   index: number,
   text: string,
   tokens: readonly Token[],
