@@ -14,6 +14,7 @@ async function freePorts(): Promise<Record<string, string>> {
   const ports: Record<string, string> = {};
   for (const service of SERVICES) ports[`${service}_PORT`] = String(await findFreePort());
   ports['EMBEDDED_POSTGRES_PORT'] = String(await findFreePort());
+  ports['METRICS_PORT'] = String(await findFreePort());
   return ports;
 }
 

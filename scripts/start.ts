@@ -31,6 +31,7 @@ const portVariable = (name: string) => `${name.toUpperCase()}_PORT`;
 
 const settings = {
   GATEWAY_PORT: port('port of the gateway (Apollo Sandbox and the GraphQL API)', 4000),
+  METRICS_PORT: port("port of the gateway's Prometheus /metrics", 9464),
   ...Object.fromEntries(
     SUBGRAPHS.map((subgraph) => [
       portVariable(subgraph.name),
@@ -90,6 +91,7 @@ for (const subgraph of SUBGRAPHS) {
 await Promise.all(SUBGRAPHS.map((subgraph) => waitUntilReady(subgraph.name, portOf(subgraph.name))));
 launch('gateway', 'gateway/src/main.ts', {
   PORT: String(config.GATEWAY_PORT),
+  METRICS_PORT: String(config.METRICS_PORT),
   ...eventBackbone,
   ...Object.fromEntries(
     SUBGRAPHS.map((subgraph) => [
@@ -113,6 +115,7 @@ console.log(
 async function refuseBusyPorts(): Promise<void> {
   const wanted = [
     { port: config.GATEWAY_PORT, variable: 'GATEWAY_PORT' },
+    { port: config.METRICS_PORT, variable: 'METRICS_PORT' },
     ...SUBGRAPHS.map((subgraph) => ({ port: portOf(subgraph.name), variable: portVariable(subgraph.name) })),
     ...(useEmbedded ? [{ port: config.EMBEDDED_POSTGRES_PORT, variable: 'EMBEDDED_POSTGRES_PORT' }] : []),
   ];

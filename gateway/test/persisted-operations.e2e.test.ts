@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, ServerError, gql } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
@@ -207,6 +208,24 @@ describe('a partner API key', () => {
     const swapped = await send('query Offer($id: ID!) { offer(id: $id) { id description status } }');
     expect(swapped.status).toBe(400);
     expect(codeOf((await swapped.json()) as never)).toBe('BAD_REQUEST');
+  });
+});
+
+describe("the README's partner example", () => {
+  it('runs as written, with a real partner key', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const body = /-d '(\{"variables".*\})'/.exec(readme)![1]!;
+    expect(JSON.parse(body).extensions.persistedQuery.sha256Hash).toBe(
+      persistedOperationId('PublishedOffers'),
+    );
+    const response = await fetch(supergraph.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': partnerKey },
+      body,
+    });
+    const result = (await response.json()) as { data?: { offers: { edges: unknown[] } }; errors?: unknown };
+    expect([response.status, result.errors]).toEqual([200, undefined]);
+    expect(result.data!.offers.edges.length).toBeGreaterThan(0);
   });
 });
 
