@@ -15,6 +15,38 @@ interface CommentAdded extends Record<string, unknown> {
   readonly excerpt: string;
 }
 
+/** What the users subgraph reads of `profiles.ProfileValidated` / `profiles.ProfileRejected` (version 1). */
+interface ProfileDecided extends Record<string, unknown> {
+  readonly profileId: string;
+  /** The person the profile belongs to. */
+  readonly userId: string;
+  readonly reviewId: string;
+  readonly reasons: readonly string[];
+  readonly comment: string | null;
+}
+
+/** A moderator's decision on a profile tells its owner, with the reasons and the comment of a rejection. */
+function profileDecision(decision: 'VALIDATED' | 'REJECTED'): EventHandlerDefinition<ProfileDecided> {
+  return {
+    versions: [1],
+    async handle(event, em) {
+      const { profileId, userId, reviewId, reasons, comment } = event.payload;
+      await notify(
+        em,
+        {
+          recipientId: userId,
+          actorId: null,
+          type: 'PROFILE_DECISION',
+          params: { profileId, reviewId, decision, reasons, reason: comment },
+          link: '/profile',
+          idempotencyKey: `event:${event.id}`,
+        },
+        new Date(event.occurredAt),
+      );
+    },
+  };
+}
+
 /**
  * Notifications created from domain events. The event id is the idempotency key, so a redelivered event
  * notifies once; the notification is dated when the event happened, not when it was handled.
@@ -47,4 +79,6 @@ export const notificationHandlers = {
       );
     },
   } satisfies EventHandlerDefinition<CommentAdded>,
+  'profiles.ProfileValidated': profileDecision('VALIDATED'),
+  'profiles.ProfileRejected': profileDecision('REJECTED'),
 };

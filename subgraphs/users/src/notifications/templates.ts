@@ -45,7 +45,11 @@ export interface NotificationParamsByType {
     readonly role: 'ADMIN' | 'RECRUITER';
   };
   PROFILE_DECISION: {
+    readonly profileId?: string;
+    readonly reviewId?: string;
     readonly decision: 'VALIDATED' | 'REJECTED';
+    /** Why a profile was rejected, as the profiles subgraph's reason codes (PROFILE_REJECTION_REASONS). */
+    readonly reasons?: readonly string[] | null;
     /** Why a profile was rejected, in the moderator's words. */
     readonly reason?: string | null;
   };
@@ -179,12 +183,71 @@ const organizationInvitation: NotificationTemplate<NotificationParams<'ORGANIZAT
   }),
 };
 
+/** The reasons a moderator may give for rejecting a profile (the profiles subgraph's RejectionReason). */
+export const PROFILE_REJECTION_REASONS: Readonly<Record<string, LocalizedText>> = {
+  INCOMPLETE_PROFILE: {
+    EN: 'parts recruiters need are missing or too thin',
+    FR: 'des éléments dont les recruteurs ont besoin manquent ou sont trop succincts',
+  },
+  UNCLEAR_DESCRIPTION: {
+    EN: 'the headline, summary or descriptions do not say clearly what you do',
+    FR: 'le titre, le résumé ou les descriptions ne disent pas clairement ce que vous faites',
+  },
+  UNVERIFIABLE_EXPERIENCE: {
+    EN: 'some experiences are inconsistent or implausible',
+    FR: 'certaines expériences sont incohérentes ou peu plausibles',
+  },
+  INSUFFICIENT_SKILLS_EVIDENCE: {
+    EN: 'some skills or levels are not backed by your experiences, education or certifications',
+    FR: 'certaines compétences ou certains niveaux ne sont pas étayés par vos expériences, formations ou certifications',
+  },
+  INAPPROPRIATE_CONTENT: {
+    EN: 'some content breaks the platform’s policy',
+    FR: 'certains contenus enfreignent la charte de la plateforme',
+  },
+  CONTACT_DETAILS_IN_TEXT: {
+    EN: 'contact details are written in the text (they are shared only when a recruiter unlocks your profile)',
+    FR: 'des coordonnées figurent dans le texte (elles ne sont communiquées qu’au recruteur qui débloque votre profil)',
+  },
+  DUPLICATE_PROFILE: {
+    EN: 'you already have another profile',
+    FR: 'vous avez déjà un autre profil',
+  },
+  OTHER: { EN: 'see the moderator’s comment', FR: 'voir le commentaire du modérateur' },
+};
+
+function rejectionReasons(params: Readonly<Record<string, unknown>>): readonly string[] {
+  const value = params['reasons'];
+  if (value === undefined || value === null) return [];
+  if (
+    !Array.isArray(value) ||
+    !value.every((code) => typeof code === 'string' && code in PROFILE_REJECTION_REASONS)
+  ) {
+    throw new InvalidNotificationError(
+      'params.reasons',
+      `must be a list of ${Object.keys(PROFILE_REJECTION_REASONS).join(', ')}`,
+    );
+  }
+  return value as string[];
+}
+
+/** "Reasons: a; b." in the recipient's language, or nothing when there are none. */
+function reasonsSentence(reasons: readonly string[], locale: Locale): string {
+  if (reasons.length === 0) return '';
+  // French sets a space before a semicolon.
+  const listed = reasons
+    .map((code) => PROFILE_REJECTION_REASONS[code]![locale])
+    .join(locale === 'EN' ? '; ' : ' ; ');
+  return locale === 'EN' ? ` Reasons: ${listed}.` : ` Motifs : ${listed}.`;
+}
+
 const profileDecision: NotificationTemplate<NotificationParams<'PROFILE_DECISION'>> = {
   read: (params) => ({
     decision: oneOf(params, 'decision', ['VALIDATED', 'REJECTED'] as const),
+    reasons: rejectionReasons(params),
     reason: optionalText(params, 'reason', 500),
   }),
-  EN: ({ decision, reason }) =>
+  EN: ({ decision, reasons, reason }) =>
     decision === 'VALIDATED'
       ? {
           title: 'Your profile is validated',
@@ -193,10 +256,10 @@ const profileDecision: NotificationTemplate<NotificationParams<'PROFILE_DECISION
         }
       : {
           title: 'Your profile needs changes',
-          body: `Your profile was reviewed and not validated.${reason ? ` Reason: ${asSentence(reason)}` : ''} Update it and submit it again.`,
+          body: `Your profile was reviewed and not validated.${reasonsSentence(reasons ?? [], 'EN')}${reason ? ` ${reasons?.length ? 'Comment' : 'Reason'}: ${asSentence(reason)}` : ''} Update it and submit it again.`,
           actionLabel: 'Update my profile',
         },
-  FR: ({ decision, reason }) =>
+  FR: ({ decision, reasons, reason }) =>
     decision === 'VALIDATED'
       ? {
           title: 'Votre profil est validé',
@@ -205,7 +268,7 @@ const profileDecision: NotificationTemplate<NotificationParams<'PROFILE_DECISION
         }
       : {
           title: 'Votre profil doit être complété',
-          body: `Votre profil a été examiné et n’a pas été validé.${reason ? ` Motif : ${asSentence(reason)}` : ''} Modifiez-le puis soumettez-le à nouveau.`,
+          body: `Votre profil a été examiné et n’a pas été validé.${reasonsSentence(reasons ?? [], 'FR')}${reason ? ` ${reasons?.length ? 'Commentaire' : 'Motif'} : ${asSentence(reason)}` : ''} Modifiez-le puis soumettez-le à nouveau.`,
           actionLabel: 'Modifier mon profil',
         },
 };

@@ -105,6 +105,25 @@ describe('notification templates', () => {
     });
   });
 
+  it('explain the reasons of a profile rejection in the recipient’s language, with the comment', () => {
+    const params = {
+      decision: 'REJECTED',
+      reasons: ['INCOMPLETE_PROFILE', 'CONTACT_DETAILS_IN_TEXT'],
+      reason: 'Remove the phone number from the summary',
+    };
+    expect(renderNotification('PROFILE_DECISION', params, 'EN').body).toBe(
+      'Your profile was reviewed and not validated. Reasons: parts recruiters need are missing or too thin; ' +
+        'contact details are written in the text (they are shared only when a recruiter unlocks your profile). ' +
+        'Comment: Remove the phone number from the summary. Update it and submit it again.',
+    );
+    expect(renderNotification('PROFILE_DECISION', params, 'FR').body).toBe(
+      'Votre profil a été examiné et n’a pas été validé. Motifs : des éléments dont les recruteurs ont besoin ' +
+        'manquent ou sont trop succincts ; des coordonnées figurent dans le texte (elles ne sont communiquées ' +
+        'qu’au recruteur qui débloque votre profil). Commentaire : Remove the phone number from the summary. ' +
+        'Modifiez-le puis soumettez-le à nouveau.',
+    );
+  });
+
   it('keep every parameter as data, ids the template does not use included', () => {
     expect(
       renderNotification('NEW_COMMENT_ON_MY_POST', EXAMPLES.NEW_COMMENT_ON_MY_POST.params, 'EN').data,
@@ -131,6 +150,8 @@ describe('notification templates', () => {
       ['EVENT_REMINDER', { eventTitle: 'a', startsAt: 'tomorrow' }, 'params.startsAt'],
       ['SYSTEM', { title: { EN: 'a' }, body: { EN: 'b', FR: 'c' } }, 'params.FR'],
       ['PROFILE_DECISION', ['VALIDATED'], 'params'],
+      ['PROFILE_DECISION', { decision: 'REJECTED', reasons: ['TOO_SHORT'] }, 'params.reasons'],
+      ['PROFILE_DECISION', { decision: 'REJECTED', reasons: 'OTHER' }, 'params.reasons'],
       ['PROFILE_DECISION', { decision: 'VALIDATED', note: 'x'.repeat(DATA_MAX_BYTES) }, 'params'],
     ];
     for (const [type, params, field] of refusals) {
