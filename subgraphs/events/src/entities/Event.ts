@@ -26,8 +26,11 @@ export const EventSchema = defineEntity({
     kind: p.enum(EVENT_KINDS),
     title: p.string().length(200),
     description: p.text(),
-    /** User id in the users subgraph; another database, so no foreign key. */
-    organizerId: p.uuid().index(),
+    /**
+     * User id in the users subgraph; another database, so no foreign key. Null once the organizer erased
+     * their account and the event, run on behalf of an organization, stays with it (personal-data/).
+     */
+    organizerId: p.uuid().nullable().index(),
     /** Organization id in the users subgraph, when the event is run on behalf of one. */
     organizationId: p.uuid().nullable(),
     startsAt: p.datetime(),

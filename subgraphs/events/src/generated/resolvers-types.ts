@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Event as EventEntity } from '../entities/Event.ts';
 import type { OrganizationReference } from '../resolvers/Organization.ts';
-import type { SubgraphContext } from '@talentgraph/platform';
+import type { PersonalDataExportReference, SubgraphContext } from '@talentgraph/platform';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -18,6 +18,8 @@ export type Scalars = {
   CountryCode: { input: string; output: string; }
   /** An instant in time, ISO-8601, always serialized in UTC (for example 2026-11-23T08:30:00.000Z). */
   DateTime: { input: Date | string; output: Date | string; }
+  /** A JSON object, for example {"offerId": "4f9c…"}. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   /** An absolute http(s) URL. */
   URL: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
@@ -46,8 +48,8 @@ export type Event = {
   onlineUrl?: Maybe<Scalars['URL']['output']>;
   /** The organization the event is run on behalf of; null for an event run by a person alone. */
   organization?: Maybe<Organization>;
-  /** The person who runs the event. */
-  organizer: User;
+  /** The person who runs the event; null once they erased their account (the event then stays with its organization). */
+  organizer?: Maybe<User>;
   /** When the event starts. */
   startsAt: Scalars['DateTime']['output'];
   /** Where the event stands now: not started, in progress or over. */
@@ -147,6 +149,17 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge of the page. */
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Everything talentgraph holds about one person, one section per service. Only that person reads it (FORBIDDEN for anyone else, partner keys included). */
+export type PersonalDataExport = {
+  __typename?: 'PersonalDataExport';
+  /** What the events service holds: the events the person organizes, as they described them. */
+  events: Scalars['JSONObject']['output'];
+  /** Identifier of this export, as the audit log records it. */
+  id: Scalars['ID']['output'];
+  /** The person the data is about. */
+  subjectId: Scalars['ID']['output'];
 };
 
 export type Query = {
@@ -265,6 +278,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Event: Event;
   Organization: Organization;
+  PersonalDataExport: PersonalDataExport;
 }>;
 
 /** Mapping of federation reference types */
@@ -275,6 +289,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Organization:
     ( { __typename: 'Organization' }
     & GraphQLRecursivePick<FederationTypes['Organization'], {"id":true}> );
+  PersonalDataExport:
+    ( { __typename: 'PersonalDataExport' }
+    & GraphQLRecursivePick<FederationTypes['PersonalDataExport'], {"id":true,"subjectId":true}> );
 }>;
 
 
@@ -292,10 +309,12 @@ export type ResolversTypes = ResolversObject<{
   EventFormat: EventFormat;
   EventKind: EventKind;
   EventStatus: EventStatus;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Location: ResolverTypeWrapper<Location>;
   Organization: ResolverTypeWrapper<OrganizationReference>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PersonalDataExport: ResolverTypeWrapper<PersonalDataExportReference>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   User: ResolverTypeWrapper<User>;
@@ -311,10 +330,12 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   EventConnection: Omit<EventConnection, 'edges'> & { edges: Array<ResolversParentTypes['EventEdge']> };
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
+  JSONObject: Scalars['JSONObject']['output'];
   Location: Location;
   Organization: OrganizationReference;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PersonalDataExport: PersonalDataExportReference;
   Query: Record<PropertyKey, never>;
   URL: Scalars['URL']['output'];
   User: User;
@@ -340,7 +361,7 @@ export type EventResolvers<ContextType = SubgraphContext, ParentType extends Res
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
   onlineUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
-  organizer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  organizer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['EventStatus'], ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -359,6 +380,10 @@ export type EventEdgeResolvers<ContextType = SubgraphContext, ParentType extends
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
 }>;
 
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
 export type LocationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = ResolversObject<{
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   countryCode?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
@@ -375,6 +400,13 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PersonalDataExportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PersonalDataExport'] = ResolversParentTypes['PersonalDataExport'], FederationReferenceType extends FederationReferenceTypes['PersonalDataExport'] = FederationReferenceTypes['PersonalDataExport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalDataExport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  events?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -396,9 +428,11 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
   Location?: LocationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalDataExport?: PersonalDataExportResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   URL?: GraphQLScalarType;
   User?: UserResolvers<ContextType>;

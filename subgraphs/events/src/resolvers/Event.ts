@@ -5,7 +5,7 @@ import type { EventResolvers } from '../generated/resolvers-types.ts';
 export const Event: EventResolvers = {
   __resolveReference: (reference, { loaders }) => loaders.byId(EventSchema).load(reference.id),
 
-  organizer: (event) => ({ id: event.organizerId }),
+  organizer: (event) => (event.organizerId == null ? null : { id: event.organizerId }),
 
   organization: (event) => (event.organizationId == null ? null : { id: event.organizationId }),
 

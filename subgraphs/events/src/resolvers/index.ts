@@ -2,13 +2,16 @@ import { scalarResolvers } from '@talentgraph/platform';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Event } from './Event.ts';
 import { Organization } from './Organization.ts';
+import { PersonalDataExport } from './PersonalDataExport.ts';
 import { Query } from './Query.ts';
 
 export const resolvers: Resolvers = {
   DateTime: scalarResolvers.DateTime,
+  JSONObject: scalarResolvers.JSONObject,
   URL: scalarResolvers.URL,
   CountryCode: scalarResolvers.CountryCode,
   Query,
   Event,
   Organization,
+  PersonalDataExport,
 };
