@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Offer as OfferEntity } from '../entities/Offer.ts';
 import type { OrganizationReference } from '../entities/references.ts';
-import type { SubgraphContext } from '@talentgraph/platform';
+import type { PersonalDataExportReference, SubgraphContext } from '@talentgraph/platform';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -18,6 +18,8 @@ export type Scalars = {
   CountryCode: { input: string; output: string; }
   /** An instant in time, ISO-8601, always serialized in UTC (for example 2026-11-23T08:30:00.000Z). */
   DateTime: { input: Date | string; output: Date | string; }
+  /** A JSON object, for example {"offerId": "4f9c…"}. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -179,6 +181,17 @@ export type PayPeriod =
   /** Per year (gross annual salary). */
   | 'YEAR';
 
+/** Everything talentgraph holds about one person, one section per service. Only that person reads it (FORBIDDEN for anyone else, partner keys included). */
+export type PersonalDataExport = {
+  __typename?: 'PersonalDataExport';
+  /** Identifier of this export, as the audit log records it. */
+  id: Scalars['ID']['output'];
+  /** What the offers service holds: the offers the person wrote for their organizations. */
+  offers: Scalars['JSONObject']['output'];
+  /** The person the data is about. */
+  subjectId: Scalars['ID']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /**
@@ -315,6 +328,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Offer: Offer;
   Organization: Organization;
+  PersonalDataExport: PersonalDataExport;
 }>;
 
 /** Mapping of federation reference types */
@@ -325,6 +339,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Organization:
     ( { __typename: 'Organization' }
     & GraphQLRecursivePick<FederationTypes['Organization'], {"id":true}> );
+  PersonalDataExport:
+    ( { __typename: 'PersonalDataExport' }
+    & GraphQLRecursivePick<FederationTypes['PersonalDataExport'], {"id":true,"subjectId":true}> );
 }>;
 
 
@@ -334,6 +351,7 @@ export type ResolversTypes = ResolversObject<{
   ContractType: ContractType;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Location: ResolverTypeWrapper<Location>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Money: ResolverTypeWrapper<Money>;
@@ -349,6 +367,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PayPeriod: PayPeriod;
+  PersonalDataExport: ResolverTypeWrapper<PersonalDataExportReference>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RemotePolicy: RemotePolicy;
   SalaryRange: ResolverTypeWrapper<SalaryRange>;
@@ -359,6 +378,7 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   CountryCode: Scalars['CountryCode']['output'];
   DateTime: Scalars['DateTime']['output'];
+  JSONObject: Scalars['JSONObject']['output'];
   Location: Location;
   String: Scalars['String']['output'];
   Money: Money;
@@ -371,6 +391,7 @@ export type ResolversParentTypes = ResolversObject<{
   Organization: OrganizationReference;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PersonalDataExport: PersonalDataExportReference;
   Query: Record<PropertyKey, never>;
   SalaryRange: SalaryRange;
   User: User;
@@ -382,6 +403,10 @@ export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<Resolve
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
+}
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
 }
 
 export type LocationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = ResolversObject<{
@@ -440,6 +465,13 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PersonalDataExportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PersonalDataExport'] = ResolversParentTypes['PersonalDataExport'], FederationReferenceType extends FederationReferenceTypes['PersonalDataExport'] = FederationReferenceTypes['PersonalDataExport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalDataExport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  offers?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   offer?: Resolver<Maybe<ResolversTypes['Offer']>, ParentType, ContextType, RequireFields<QueryOfferArgs, 'id'>>;
   offers?: Resolver<ResolversTypes['OfferConnection'], ParentType, ContextType, Partial<QueryOffersArgs>>;
@@ -458,6 +490,7 @@ export type UserResolvers<ContextType = SubgraphContext, ParentType extends Reso
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   CountryCode?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  JSONObject?: GraphQLScalarType;
   Location?: LocationResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Offer?: OfferResolvers<ContextType>;
@@ -465,6 +498,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   OfferEdge?: OfferEdgeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalDataExport?: PersonalDataExportResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SalaryRange?: SalaryRangeResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
