@@ -1,6 +1,12 @@
-import { loadSchemaFile, type SubgraphDefinition } from '@talentgraph/platform';
+import {
+  erasureGroupOf,
+  loadSchemaFile,
+  personalDataErasureHandlers,
+  type SubgraphDefinition,
+} from '@talentgraph/platform';
 import { entities } from './entities/index.ts';
 import { migrations } from './migrations/index.ts';
+import { eraseMatchingAccount, eraseMatchingOrganization } from './personal-data/erasure.ts';
 import { resolvers } from './resolvers/index.ts';
 import { seedDemoData } from './seed.ts';
 
@@ -11,4 +17,10 @@ export const matchingSubgraph: SubgraphDefinition = {
   entities,
   migrations,
   seedDemoData,
+  eventConsumers: () => ({
+    [erasureGroupOf('matching')]: personalDataErasureHandlers({
+      eraseAccount: eraseMatchingAccount,
+      eraseOrganization: eraseMatchingOrganization,
+    }),
+  }),
 };

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Match as MatchEntity } from '../entities/Match.ts';
 import type { ProfileReference } from '../entities/ProfileSnapshot.ts';
 import type { OfferReference } from '../entities/OfferSnapshot.ts';
-import type { SubgraphContext } from '@talentgraph/platform';
+import type { PersonalDataExportReference, SubgraphContext } from '@talentgraph/platform';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -17,6 +17,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant in time, ISO-8601, always serialized in UTC (for example 2026-11-23T08:30:00.000Z). */
   DateTime: { input: Date | string; output: Date | string; }
+  /** A JSON object, for example {"offerId": "4f9c…"}. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -122,6 +124,17 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge of the page. */
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Everything talentgraph holds about one person, one section per service. Only that person reads it (FORBIDDEN for anyone else, partner keys included). */
+export type PersonalDataExport = {
+  __typename?: 'PersonalDataExport';
+  /** Identifier of this export, as the audit log records it. */
+  id: Scalars['ID']['output'];
+  /** What the matching service holds: its copy of the person's profile (what scoring reads) and every match of it, with the explained score. */
+  matching: Scalars['JSONObject']['output'];
+  /** The person the data is about. */
+  subjectId: Scalars['ID']['output'];
 };
 
 /** What a person shows recruiters and mentees: what they do, what they master and what they look for. */
@@ -235,6 +248,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Match: Match;
   Offer: Offer;
+  PersonalDataExport: PersonalDataExport;
   Profile: Profile;
 }>;
 
@@ -246,6 +260,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Offer:
     ( { __typename: 'Offer' }
     & GraphQLRecursivePick<FederationTypes['Offer'], {"id":true}> );
+  PersonalDataExport:
+    ( { __typename: 'PersonalDataExport' }
+    & GraphQLRecursivePick<FederationTypes['PersonalDataExport'], {"id":true,"subjectId":true}> );
   Profile:
     ( { __typename: 'Profile' }
     & GraphQLRecursivePick<FederationTypes['Profile'], {"id":true}> );
@@ -256,6 +273,7 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Match: ResolverTypeWrapper<MatchEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -269,6 +287,7 @@ export type ResolversTypes = ResolversObject<{
   Offer: ResolverTypeWrapper<OfferReference>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PersonalDataExport: ResolverTypeWrapper<PersonalDataExportReference>;
   Profile: ResolverTypeWrapper<ProfileReference>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
 }>;
@@ -276,6 +295,7 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
+  JSONObject: Scalars['JSONObject']['output'];
   Match: MatchEntity;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -287,12 +307,17 @@ export type ResolversParentTypes = ResolversObject<{
   Offer: OfferReference;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PersonalDataExport: PersonalDataExportReference;
   Profile: ProfileReference;
   Query: Record<PropertyKey, never>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
+}
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
 }
 
 export type MatchResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Match'] = ResolversParentTypes['Match'], FederationReferenceType extends FederationReferenceTypes['Match'] = FederationReferenceTypes['Match']> = ResolversObject<{
@@ -337,6 +362,13 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PersonalDataExportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PersonalDataExport'] = ResolversParentTypes['PersonalDataExport'], FederationReferenceType extends FederationReferenceTypes['PersonalDataExport'] = FederationReferenceTypes['PersonalDataExport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalDataExport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  matching?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type ProfileResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile'], FederationReferenceType extends FederationReferenceTypes['Profile'] = FederationReferenceTypes['Profile']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Profile']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -349,12 +381,14 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
+  JSONObject?: GraphQLScalarType;
   Match?: MatchResolvers<ContextType>;
   MatchConnection?: MatchConnectionResolvers<ContextType>;
   MatchCriterion?: MatchCriterionResolvers<ContextType>;
   MatchEdge?: MatchEdgeResolvers<ContextType>;
   Offer?: OfferResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalDataExport?: PersonalDataExportResolvers<ContextType>;
   Profile?: ProfileResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;
