@@ -1,6 +1,12 @@
-import { loadSchemaFile, type SubgraphDefinition } from '@talentgraph/platform';
+import {
+  erasureGroupOf,
+  loadSchemaFile,
+  personalDataErasureHandlers,
+  type SubgraphDefinition,
+} from '@talentgraph/platform';
 import { entities } from './entities/index.ts';
 import { migrations } from './migrations/index.ts';
+import { eraseProfilesAccount } from './personal-data/erasure.ts';
 import { resolvers } from './resolvers/index.ts';
 import { seedDemoData } from './seed.ts';
 
@@ -11,4 +17,7 @@ export const profilesSubgraph: SubgraphDefinition = {
   entities,
   migrations,
   seedDemoData,
+  eventConsumers: () => ({
+    [erasureGroupOf('profiles')]: personalDataErasureHandlers({ eraseAccount: eraseProfilesAccount }),
+  }),
 };

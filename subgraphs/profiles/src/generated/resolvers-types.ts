@@ -11,7 +11,7 @@ import type { SkillParent, SkillCategoryParent, JobPreferencesParent, Onboarding
 import type { PlaceState, SalaryExpectationState, ConsultantState, MentorState } from '../domain/profile-state.ts';
 import type { Completion } from '../domain/completion.ts';
 import type { AssessmentScore as AssessmentScoreValue } from '../domain/review.ts';
-import type { SubgraphContext } from '@talentgraph/platform';
+import type { PersonalDataExportReference, SubgraphContext } from '@talentgraph/platform';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -787,6 +787,17 @@ export type PayPeriod =
   | 'MONTH'
   /** Per year (gross annual salary). */
   | 'YEAR';
+
+/** Everything talentgraph holds about one person, one section per service. Only that person reads it (FORBIDDEN for anyone else, partner keys included). */
+export type PersonalDataExport = {
+  __typename?: 'PersonalDataExport';
+  /** Identifier of this export, as the audit log records it. */
+  id: Scalars['ID']['output'];
+  /** What the profiles service holds: the person's profile with every part of it (skills, languages, experiences, education, certifications, onboarding drafts) and the reviews of it; profile null when they have none. */
+  profiles: Scalars['JSONObject']['output'];
+  /** The person the data is about. */
+  subjectId: Scalars['ID']['output'];
+};
 
 /** What a person shows recruiters and mentees: what they do, what they master and what they look for. */
 export type Profile = {
@@ -1701,12 +1712,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  PersonalDataExport: PersonalDataExport;
   Profile: Profile;
   User: User;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  PersonalDataExport:
+    ( { __typename: 'PersonalDataExport' }
+    & GraphQLRecursivePick<FederationTypes['PersonalDataExport'], {"id":true,"subjectId":true}> );
   Profile:
     ( { __typename: 'Profile' }
     & GraphQLRecursivePick<FederationTypes['Profile'], {"id":true}> );
@@ -1772,6 +1787,7 @@ export type ResolversTypes = ResolversObject<{
   Organization: ResolverTypeWrapper<Organization>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PayPeriod: PayPeriod;
+  PersonalDataExport: ResolverTypeWrapper<PersonalDataExportReference>;
   Profile: ResolverTypeWrapper<ProfileEntity>;
   ProfileCompletion: ResolverTypeWrapper<Completion>;
   ProfileConnection: ResolverTypeWrapper<Omit<ProfileConnection, 'edges'> & { edges: Array<ResolversTypes['ProfileEdge']> }>;
@@ -1879,6 +1895,7 @@ export type ResolversParentTypes = ResolversObject<{
   OnboardingStepProgress: OnboardingStepParent;
   Organization: Organization;
   PageInfo: PageInfo;
+  PersonalDataExport: PersonalDataExportReference;
   Profile: ProfileEntity;
   ProfileCompletion: Completion;
   ProfileConnection: Omit<ProfileConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProfileEdge']> };
@@ -2140,6 +2157,13 @@ export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends 
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PersonalDataExportResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PersonalDataExport'] = ResolversParentTypes['PersonalDataExport'], FederationReferenceType extends FederationReferenceTypes['PersonalDataExport'] = FederationReferenceTypes['PersonalDataExport']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PersonalDataExport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  profiles?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type ProfileResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile'], FederationReferenceType extends FederationReferenceTypes['Profile'] = FederationReferenceTypes['Profile']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Profile']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availableFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -2360,6 +2384,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   OnboardingStepProgress?: OnboardingStepProgressResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PersonalDataExport?: PersonalDataExportResolvers<ContextType>;
   Profile?: ProfileResolvers<ContextType>;
   ProfileCompletion?: ProfileCompletionResolvers<ContextType>;
   ProfileConnection?: ProfileConnectionResolvers<ContextType>;

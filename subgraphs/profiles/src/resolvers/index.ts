@@ -12,6 +12,7 @@ import {
 } from './Details.ts';
 import { Mutation } from './Mutation.ts';
 import { Onboarding, OnboardingStepProgress } from './Onboarding.ts';
+import { PersonalDataExport } from './PersonalDataExport.ts';
 import { Profile } from './Profile.ts';
 import { Query } from './Query.ts';
 import { ProfileSkill, Skill, SkillCategory } from './Skill.ts';
@@ -40,4 +41,5 @@ export const resolvers: Resolvers = {
   ProfileReview,
   Onboarding,
   OnboardingStepProgress,
+  PersonalDataExport,
 };
