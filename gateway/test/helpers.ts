@@ -10,6 +10,7 @@ import { usersSubgraph } from '@talentgraph/users-subgraph';
 import { createLogger, type Logger, type SubgraphDefinition } from '@talentgraph/platform';
 import {
   createTestDatabase,
+  postGraphQL,
   startTestSubgraph,
   type GraphQLResponse,
   type TestDatabase,
@@ -139,20 +140,15 @@ export function persistedOperationId(name: string): string {
 }
 
 /** Runs an operation of the manifest by its id alone, as a partner does (no query text). */
-export async function persistedRequest<Data = Record<string, unknown>>(
+export function persistedRequest<Data = Record<string, unknown>>(
   url: string,
   name: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<Data>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({
-      variables,
-      extensions: { persistedQuery: { version: 1, sha256Hash: persistedOperationId(name) } },
-    }),
-  });
-  const body = (await response.json()) as Omit<GraphQLResponse<Data>, 'status' | 'headers'>;
-  return { status: response.status, headers: response.headers, ...body };
+  return postGraphQL<Data>(
+    url,
+    { variables, extensions: { persistedQuery: { version: 1, sha256Hash: persistedOperationId(name) } } },
+    headers,
+  );
 }

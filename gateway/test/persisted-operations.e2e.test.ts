@@ -16,7 +16,7 @@ import {
   persistedQueryManifest,
   type PostAddedSubscription,
 } from '@talentgraph/client-operations';
-import { graphqlRequest } from '@talentgraph/testing';
+import { graphqlRequest, postGraphQL } from '@talentgraph/testing';
 import { createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
@@ -159,10 +159,9 @@ describe('a partner API key', () => {
     );
     expect([textOnly.status, codeOf(textOnly)]).toEqual([403, 'PERSISTED_QUERY_REQUIRED']);
 
-    const unknown = await fetch(supergraph.gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...partner },
-      body: JSON.stringify({
+    const unknown = await postGraphQL(
+      supergraph.gateway.url,
+      {
         query: '{ offers(first: 1) { totalCount } }',
         extensions: {
           persistedQuery: {
@@ -170,10 +169,10 @@ describe('a partner API key', () => {
             sha256Hash: createHash('sha256').update('{ offers(first: 1) { totalCount } }').digest('hex'),
           },
         },
-      }),
-    });
-    expect(unknown.status).toBe(404);
-    expect(codeOf((await unknown.json()) as never)).toBe('PERSISTED_QUERY_NOT_FOUND');
+      },
+      partner,
+    );
+    expect([unknown.status, codeOf(unknown)]).toEqual([404, 'PERSISTED_QUERY_NOT_FOUND']);
 
     // With Apollo Client and no persisted-queries link, the refusal arrives as a 403 server error.
     const { client } = apolloClient({ url: supergraph.gateway.url, headers: partner, persisted: 'none' });
@@ -191,23 +190,20 @@ describe('a partner API key', () => {
   it('may send the text along with the id only if it is that operation', async () => {
     const operation = persistedQueryManifest.operations.find((candidate) => candidate.name === 'Offer')!;
     const send = (query: string) =>
-      fetch(supergraph.gateway.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-key': partnerKey },
-        body: JSON.stringify({
+      postGraphQL<{ offer: { id: string } }>(
+        supergraph.gateway.url,
+        {
           query,
           variables: { id: publishedOffer.id },
           extensions: { persistedQuery: { version: 1, sha256Hash: operation.id } },
-        }),
-      });
+        },
+        { 'x-api-key': partnerKey },
+      );
     const genuine = await send(operation.body);
     expect(genuine.status).toBe(200);
-    expect(((await genuine.json()) as { data: { offer: { id: string } } }).data.offer.id).toBe(
-      publishedOffer.id,
-    );
+    expect(genuine.data!.offer.id).toBe(publishedOffer.id);
     const swapped = await send('query Offer($id: ID!) { offer(id: $id) { id description status } }');
-    expect(swapped.status).toBe(400);
-    expect(codeOf((await swapped.json()) as never)).toBe('BAD_REQUEST');
+    expect([swapped.status, codeOf(swapped)]).toEqual([400, 'BAD_REQUEST']);
   });
 });
 
@@ -218,13 +214,12 @@ describe("the README's partner example", () => {
     expect(JSON.parse(body).extensions.persistedQuery.sha256Hash).toBe(
       persistedOperationId('PublishedOffers'),
     );
-    const response = await fetch(supergraph.gateway.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': partnerKey },
-      body,
-    });
-    const result = (await response.json()) as { data?: { offers: { edges: unknown[] } }; errors?: unknown };
-    expect([response.status, result.errors]).toEqual([200, undefined]);
+    const result = await postGraphQL<{ offers: { edges: unknown[] } }>(
+      supergraph.gateway.url,
+      JSON.parse(body) as Record<string, unknown>,
+      { 'x-api-key': partnerKey },
+    );
+    expect([result.status, result.errors]).toEqual([200, undefined]);
     expect(result.data!.offers.edges.length).toBeGreaterThan(0);
   });
 });

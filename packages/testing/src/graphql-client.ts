@@ -10,17 +10,26 @@ export interface GraphQLResponse<Data = Record<string, unknown>> {
 }
 
 /** POSTs one GraphQL operation over real HTTP, as a client application would. */
-export async function graphqlRequest<Data = Record<string, unknown>>(
+export function graphqlRequest<Data = Record<string, unknown>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<Data>> {
+  return postGraphQL<Data>(url, { query, variables }, headers);
+}
+
+/** POSTs any GraphQL request body (a persisted operation's id in `extensions`, for one) over real HTTP. */
+export async function postGraphQL<Data = Record<string, unknown>>(
+  url: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<Data>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify(body),
   });
-  const body = (await response.json()) as Omit<GraphQLResponse<Data>, 'status' | 'headers'>;
-  return { status: response.status, headers: response.headers, ...body };
+  const answer = (await response.json()) as Omit<GraphQLResponse<Data>, 'status' | 'headers'>;
+  return { status: response.status, headers: response.headers, ...answer };
 }
