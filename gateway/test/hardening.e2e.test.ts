@@ -471,10 +471,13 @@ describe('rate limits and the partner quota', () => {
     expect(usage!.used).toBe(1000);
   });
 
-  it('refuses WebSocket connections past the address limit with close code 4429', async () => {
+  it('refuses WebSocket connections past the address limit with close code 4429, the address read as for HTTP', async () => {
     const codes: number[] = [];
-    for (let attempt = 0; attempt < 4; attempt += 1) {
-      const socket = new WebSocket(limited.url.replace('http://', 'ws://'), 'graphql-transport-ws');
+    const addresses = ['192.0.2.10', '192.0.2.10', '192.0.2.10', '192.0.2.10', '192.0.2.11'];
+    for (const address of addresses) {
+      const socket = new WebSocket(limited.url.replace('http://', 'ws://'), 'graphql-transport-ws', {
+        headers: { 'x-forwarded-for': address },
+      });
       await new Promise((resolve) => socket.once('open', resolve));
       const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
       socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
@@ -489,7 +492,7 @@ describe('rate limits and the partner quota', () => {
         codes.push(await closed);
       }
     }
-    expect(codes).toEqual([1000, 1000, 1000, 4429]);
+    expect(codes).toEqual([1000, 1000, 1000, 4429, 1000]);
   });
 });
 

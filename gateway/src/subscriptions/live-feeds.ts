@@ -117,6 +117,7 @@ export async function startLiveFeeds(options: LiveFeedOptions): Promise<LiveFeed
     feeds,
     schema: options.schema,
     allowedOrigins: config.CORS_ORIGINS,
+    trustedProxies: config.TRUSTED_PROXIES,
     production: config.NODE_ENV === 'production',
     logger,
     keepAliveMs: config.WS_KEEPALIVE_MS,

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { decodeJwt } from 'jose';
+import proxyaddr from 'proxy-addr';
 import { GRAPHQL_PATH, REQUEST_ID_HEADER, requestIdFrom, type Logger } from '@talentgraph/platform';
 import {
   GraphQLError,
@@ -36,6 +37,8 @@ export interface SubscriptionServerOptions {
   /** The API schema the gateway serves now (it changes only with a new supergraph). */
   readonly schema: () => GraphQLSchema;
   readonly allowedOrigins: readonly string[];
+  /** TRUSTED_PROXIES: whose X-Forwarded-For names the caller, as for HTTP requests. */
+  readonly trustedProxies: readonly string[];
   readonly production: boolean;
   readonly logger: Logger;
   readonly keepAliveMs: number;
@@ -69,6 +72,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { d
   const expiryTimers = new Map<WebSocket, NodeJS.Timeout>();
   const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
   const allowedOrigins = new Set(options.allowedOrigins);
+  const trustProxy = proxyaddr.compile([...options.trustedProxies]);
   const webSocketServer = new WebSocketServer({
     server: options.httpServer,
     path: GRAPHQL_PATH,
@@ -80,7 +84,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): { d
     {
       onConnect: async (context: SocketContext) => {
         const { socket, request } = context.extra;
-        const clientIp = request.socket.remoteAddress ?? '';
+        // The same caller address as Express gives HTTP requests, for the same per-address limit.
+        const clientIp = proxyaddr(request, trustProxy);
         const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
         const logger = options.logger.child({ requestId });
         let caller: Caller;
