@@ -6,6 +6,7 @@ import { NotificationSchema } from '../entities/Notification.ts';
 import { NotificationPreferenceSchema } from '../entities/NotificationPreference.ts';
 import { UserSchema } from '../entities/User.ts';
 import { identityOf } from '../identity/services.ts';
+import { paramsWithoutActor } from '../personal-data/anonymization-rules.ts';
 import {
   NOTIFICATION_TYPE_RULES,
   deliveryChannels,
@@ -86,7 +87,19 @@ export async function notify<Type extends NotificationType>(
     async (tx) => {
       const recipient = await tx.findOne(UserSchema, { id: request.recipientId });
       if (!recipient) return { status: 'RECIPIENT_NOT_FOUND' as const };
-      const content = renderNotification(request.type, request.params, recipient.locale);
+      // An event handled after its actor erased their account (a consumer running late) must not
+      // bring their name back: it is written as the erasure rewrote the others (personal-data/).
+      const actorErased =
+        request.actorId !== null && (await tx.count(UserSchema, { id: request.actorId })) === 0;
+      const actorId = actorErased ? null : request.actorId;
+      const written = renderNotification(request.type, request.params, recipient.locale);
+      const content = actorErased
+        ? renderNotification(
+            request.type,
+            paramsWithoutActor(request.type, written.data, recipient.locale),
+            recipient.locale,
+          )
+        : written;
       const preference =
         (await tx.findOne(NotificationPreferenceSchema, { user: recipient.id, type: request.type })) ??
         NOTIFICATION_TYPE_RULES[request.type].defaults;
@@ -100,7 +113,7 @@ export async function notify<Type extends NotificationType>(
         .insert({
           id: notificationId,
           recipient: recipient.id,
-          actorId: request.actorId,
+          actorId,
           type: request.type,
           locale: recipient.locale,
           title: content.title,
@@ -125,7 +138,7 @@ export async function notify<Type extends NotificationType>(
             to: recipient.email,
             locale: recipient.locale,
             template: 'NOTIFICATION',
-            actorId: request.actorId,
+            actorId,
             variables: {
               displayName: recipient.displayName,
               title: content.title,

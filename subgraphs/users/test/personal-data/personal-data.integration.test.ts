@@ -541,6 +541,41 @@ describe('deleteMyAccount: the erasure', () => {
   });
 });
 
+describe('a notification about someone already erased', () => {
+  it('is written without them, as the erasure rewrote the others (an event handled late)', async () => {
+    const recipient = await signUp(world, { roles: ['CANDIDATE'] });
+    const erasedId = randomUUID();
+    const event = createEvent({
+      type: 'community.CommentAdded',
+      version: 1,
+      aggregate: { type: 'Comment', id: randomUUID() },
+      payload: {
+        commentId: randomUUID(),
+        postId: randomUUID(),
+        communityId: randomUUID(),
+        parentCommentId: null,
+        authorId: erasedId,
+        postAuthorId: recipient.id,
+        postTitle: 'Remote work in Lyon',
+        excerpt: 'Words of someone gone',
+      },
+      actor: { kind: 'USER', id: erasedId },
+    });
+
+    await deliverEvent(world.subgraph, usersSubgraph, NOTIFICATIONS_GROUP, event);
+
+    expect(
+      await rows('select title, body, actor_id from notifications where recipient_id = $1', [recipient.id]),
+    ).toEqual([
+      {
+        title: 'A former member commented on your post',
+        body: 'A former member commented on “Remote work in Lyon”.',
+        actor_id: null,
+      },
+    ]);
+  });
+});
+
 describe('the users-erasure consumer group', () => {
   async function publishedEventAbout(userId: string, published: boolean): Promise<string> {
     const event = createEvent({
