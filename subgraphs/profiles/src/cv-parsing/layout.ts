@@ -31,6 +31,8 @@ interface Segment {
   /** Baseline of the segment's largest run. */
   baseline: number;
   size: number;
+  /** Creation rank: among segments a run could join, the first created wins. */
+  readonly order: number;
 }
 
 /** Part of a run's height above the baseline and below it, as a share of the font size. */
@@ -41,6 +43,8 @@ const SEGMENT_GAP = 1.0;
 /** Below this many font sizes of gap, runs are parts of one word (kerning, a colour change mid-word). */
 const WORD_GAP = 0.12;
 const MIN_GUTTER_WIDTH = 6;
+/** Baseline heights (PDF units) per bucket of the segment index. */
+const HEIGHT_BUCKET = 4;
 /** A gutter is at least this many font sizes wide; narrower gaps are word spacing or a margin note. */
 const MIN_GUTTER_FONT_SIZES = 1.0;
 const MIN_COLUMN_LINES = 3;
@@ -52,6 +56,13 @@ const MAX_HEADER_ROWS = 10;
 const MAX_FOOTER_ROWS = 3;
 /** Blank space, in font sizes, between two bands of a page; lines of a paragraph are far closer. */
 const BAND_GAP = 0.8;
+/** Gaps at least this share of the widest one cut a region into bands together. */
+const WIDEST_GAP_SHARE = 0.85;
+/** Rows a segment is compared with when rows are formed (they come top first). */
+const RECENT_ROWS = 8;
+/** Regions one page may be cut into, and segments above which a page is not cut at all. */
+const MAX_REGIONS = 300;
+const MAX_LAYOUT_SEGMENTS = 3_000;
 
 function overlap(a0: number, a1: number, b0: number, b1: number): number {
   return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
@@ -66,21 +77,42 @@ function runBox(run: TextRun): { top: number; bottom: number } {
   return { top: run.y + ASCENT * run.size, bottom: run.y - DESCENT * run.size };
 }
 
+/**
+ * Runs joined into segments, left to right. Segments are filed by baseline height so that each run is
+ * compared with the segments near its own line only, not with the whole page.
+ */
 function segmentsOf(runs: readonly TextRun[]): Segment[] {
   const segments: Segment[] = [];
+  const byHeight = new Map<number, Segment[]>();
   for (const run of [...runs].sort((a, b) => a.x - b.x || b.y - a.y)) {
     const box = runBox(run);
     const size = run.size;
-    const segment = segments.find((candidate) => {
-      const gap = run.x - candidate.x1;
-      return (
-        gap <= SEGMENT_GAP * Math.max(size, candidate.size) &&
-        gap >= -0.5 * Math.max(size, candidate.size) &&
-        sameLine(box, candidate)
-      );
-    });
+    const height = Math.floor(run.y / HEIGHT_BUCKET);
+    const reach = Math.ceil((2 * size) / HEIGHT_BUCKET) + 1;
+    let segment: Segment | undefined;
+    for (let bucket = height - reach; bucket <= height + reach; bucket += 1) {
+      for (const candidate of byHeight.get(bucket) ?? []) {
+        const gap = run.x - candidate.x1;
+        const joins =
+          gap <= SEGMENT_GAP * Math.max(size, candidate.size) &&
+          gap >= -0.5 * Math.max(size, candidate.size) &&
+          sameLine(box, candidate);
+        // The earliest segment wins, as if the page were scanned in order.
+        if (joins && (!segment || candidate.order < segment.order)) segment = candidate;
+      }
+    }
     if (!segment) {
-      segments.push({ runs: [run], x0: run.x, x1: run.x + run.width, ...box, baseline: run.y, size });
+      const created = {
+        runs: [run],
+        x0: run.x,
+        x1: run.x + run.width,
+        ...box,
+        baseline: run.y,
+        size,
+        order: segments.length,
+      };
+      segments.push(created);
+      byHeight.set(height, [...(byHeight.get(height) ?? []), created]);
       continue;
     }
     segment.runs.push(run);
@@ -126,7 +158,8 @@ function extent(segments: readonly Segment[]): { top: number; bottom: number } {
 function rowsOf(segments: readonly Segment[]): Segment[][] {
   const rows: { top: number; bottom: number; segments: Segment[] }[] = [];
   for (const segment of [...segments].sort((a, b) => b.top - a.top)) {
-    const row = rows.find((candidate) => sameLine(segment, candidate));
+    // Segments come top first, so only the last rows started can still reach down to this one.
+    const row = rows.slice(-RECENT_ROWS).find((candidate) => sameLine(segment, candidate));
     if (row) {
       row.segments.push(segment);
       row.top = Math.max(row.top, segment.top);
@@ -138,24 +171,33 @@ function rowsOf(segments: readonly Segment[]): Segment[][] {
   return rows.sort((a, b) => b.top - a.top).map((row) => row.segments.sort((a, b) => a.x0 - b.x0));
 }
 
-/** Lines of text a set of segments covers: distinct baselines. */
+/** Lines of text a set of segments covers: distinct baselines, ascending. */
 function baselines(segments: readonly Segment[]): number[] {
   const found: number[] = [];
-  for (const segment of segments) {
-    if (!found.some((baseline) => Math.abs(baseline - segment.baseline) <= BASELINE_TOLERANCE)) {
-      found.push(segment.baseline);
-    }
+  for (const baseline of segments.map((segment) => segment.baseline).sort((a, b) => a - b)) {
+    const last = found[found.length - 1];
+    if (last === undefined || baseline - last > BASELINE_TOLERANCE) found.push(baseline);
   }
   return found;
+}
+
+/** How many of the ascending baselines `lines` have a match in the ascending `others`. */
+function sharedBaselines(lines: readonly number[], others: readonly number[]): number {
+  let shared = 0;
+  let position = 0;
+  for (const line of lines) {
+    while (position < others.length && (others[position] ?? 0) < line - BASELINE_TOLERANCE) position += 1;
+    if (position < others.length && Math.abs((others[position] ?? 0) - line) <= BASELINE_TOLERANCE)
+      shared += 1;
+  }
+  return shared;
 }
 
 function looksLikeColumns(left: readonly Segment[], right: readonly Segment[]): boolean {
   const leftLines = baselines(left);
   const rightLines = baselines(right);
   if (leftLines.length < MIN_COLUMN_LINES || rightLines.length < MIN_COLUMN_LINES) return false;
-  const shared = leftLines.filter((line) =>
-    rightLines.some((other) => Math.abs(other - line) <= BASELINE_TOLERANCE),
-  ).length;
+  const shared = sharedBaselines(leftLines, rightLines);
   if (shared > MAX_SHARED_BASELINE_SHARE * Math.min(leftLines.length, rightLines.length)) return false;
   const leftExtent = extent(left);
   const rightExtent = extent(right);
@@ -213,25 +255,26 @@ function splitColumns(rows: readonly Segment[][]): Segment[][] | null {
 
 /** The region cut at its widest blank horizontal band, or null when no band is wider than line spacing. */
 function splitBands(rows: readonly Segment[][]): Segment[][] | null {
-  let widest = BAND_GAP * median(rows.flat().map((segment) => segment.size));
-  let at = -1;
-  for (let index = 1; index < rows.length; index += 1) {
-    const gap = extent(rows[index - 1] ?? []).bottom - extent(rows[index] ?? []).top;
-    if (gap > widest) {
-      widest = gap;
-      at = index;
-    }
-  }
-  return at === -1 ? null : [rows.slice(0, at).flat(), rows.slice(at).flat()];
+  const gaps = rows.slice(1).map((row, index) => extent(rows[index] ?? []).bottom - extent(row).top);
+  const widest = Math.max(0, ...gaps);
+  if (widest <= BAND_GAP * median(rows.flat().map((segment) => segment.size))) return null;
+  // Every gap about as wide as the widest cuts at once: evenly spaced blocks are split in one step.
+  const bands: Segment[][] = [[]];
+  rows.forEach((row, index) => {
+    if (index > 0 && (gaps[index - 1] ?? 0) >= WIDEST_GAP_SHARE * widest) bands.push([]);
+    bands[bands.length - 1]?.push(...row);
+  });
+  return bands;
 }
 
 /** Blocks of lines in reading order; each block is a column or a band of the page. */
-function readRegion(segments: readonly Segment[]): string[][] {
+function readRegion(segments: readonly Segment[], budget: { regions: number }): string[][] {
   if (segments.length === 0) return [];
   const rows = rowsOf(segments);
-  const parts = splitColumns(rows) ?? splitBands(rows);
+  budget.regions -= 1;
+  const parts = budget.regions > 0 ? (splitColumns(rows) ?? splitBands(rows)) : null;
   if (!parts) return [rows.map((row) => row.map(segmentText).join('\t'))];
-  return parts.flatMap(readRegion);
+  return parts.flatMap((part) => readRegion(part, budget));
 }
 
 /**
@@ -239,7 +282,10 @@ function readRegion(segments: readonly Segment[]): string[][] {
  * date) are separated by a tab; an empty line separates columns and bands.
  */
 export function pageLines(runs: readonly TextRun[]): string[] {
-  const blocks = readRegion(segmentsOf(runs.filter((run) => run.text.trim() !== '')));
+  const segments = segmentsOf(runs.filter((run) => run.text.trim() !== ''));
+  // Past these sizes no CV is being read: the page is read row by row, in bounded time.
+  const budget = { regions: segments.length > MAX_LAYOUT_SEGMENTS ? 1 : MAX_REGIONS };
+  const blocks = readRegion(segments, budget);
   return blocks.flatMap((block, index) => (index === 0 ? block : ['', ...block]));
 }
 

@@ -101,6 +101,12 @@ describe('pageLines', () => {
     expect(pageLines(runs)).toEqual(['Summary', 'LATeX and']);
   });
 
+  it('cuts evenly spaced blocks into bands in one step, keeping their order', () => {
+    const blocks = Array.from({ length: 400 }, (_, index) => run(`Block ${index}`, 40, 820 - index * 2, 1));
+    const lines = pageLines(blocks);
+    expect(lines.filter((line) => line !== '')).toEqual(blocks.map((block) => block.text));
+  });
+
   it('separates bands of a page with an empty line', () => {
     const runs = [
       ...lines(['Header line one', 'Header line two'], 40, 800, 12),
