@@ -51,6 +51,19 @@ export const AUDITED_EVENTS: Readonly<Record<string, AuditedEventType>> = {
     details: ['communityId', 'authorId'],
     onlyWhen: fieldsDiffer('deletedBy', 'authorId'),
   },
+  // A moderator's decision on someone's profile.
+  'profiles.ProfileValidated': {
+    versions: [1],
+    action: 'moderation.profile_validated',
+    target: { type: 'Profile', idField: 'profileId' },
+    details: ['userId', 'reviewId'],
+  },
+  'profiles.ProfileRejected': {
+    versions: [1],
+    action: 'moderation.profile_rejected',
+    target: { type: 'Profile', idField: 'profileId' },
+    details: ['userId', 'reviewId', 'reasons'],
+  },
   'profiles.ProfileViewed': {
     versions: [1],
     action: 'profile.viewed_by_recruiter',

@@ -65,6 +65,31 @@ describe('the audited events table', () => {
     });
   });
 
+  it('records a moderator’s decision on a profile, with the owner, the review and the reasons, not the grid', () => {
+    const review = 'a1000000-0000-4000-8000-000000000007';
+    const decision = {
+      profileId: profile,
+      userId: member,
+      reviewId: review,
+      reviewerId: moderator,
+      reasons: ['INCOMPLETE_PROFILE', 'OTHER'],
+      comment: 'Add your internship at Acme',
+      profile: { headline: 'Engineer in Lyon' },
+    };
+    expect(auditMappingOf({ type: 'profiles.ProfileRejected', payload: decision })).toEqual({
+      action: 'moderation.profile_rejected',
+      target: { type: 'Profile', id: profile },
+      details: { userId: member, reviewId: review, reasons: ['INCOMPLETE_PROFILE', 'OTHER'] },
+    });
+    expect(
+      auditMappingOf({ type: 'profiles.ProfileValidated', payload: { ...decision, reasons: [] } }),
+    ).toEqual({
+      action: 'moderation.profile_validated',
+      target: { type: 'Profile', id: profile },
+      details: { userId: member, reviewId: review },
+    });
+  });
+
   it('ignores event types it does not list', () => {
     expect(auditMappingOf({ type: 'community.PostAdded', payload: { postId: post } })).toBeNull();
     expect(auditMappingOf({ type: 'community.toString', payload: {} })).toBeNull();
