@@ -7,15 +7,13 @@
  *
  *   node scripts/bench/live-feeds.ts [--subscribers 1000] [--posts 100] [--rate 5]
  */
-import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { communities, users } from '@talentgraph/demo-data';
-import { findFreePort } from '@talentgraph/local-postgres';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { startPlatform } from './platform.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,31 +30,10 @@ const community = communities.find((candidate) => candidate.visibility === 'PUBL
 const author = users.find((user) => user.id === community.createdById)!;
 const reader = users.find((user) => community.memberIds.includes(user.id) && user.id !== author.id)!;
 
-const dataDirectory = mkdtempSync(join(tmpdir(), 'talentgraph-bench-'));
-chmodSync(dataDirectory, 0o755);
-const ports: Record<string, string> = {};
-for (const service of ['GATEWAY', 'USERS', 'PROFILES', 'OFFERS', 'MATCHING', 'COMMUNITY', 'EVENTS']) {
-  ports[`${service}_PORT`] = String(await findFreePort());
-}
-ports['EMBEDDED_POSTGRES_PORT'] = String(await findFreePort());
-const { DATABASE_URL: _ignored, ...parentEnv } = process.env;
-const platform = spawn(process.execPath, [new URL('../start.ts', import.meta.url).pathname], {
-  env: { ...parentEnv, ...ports, DATA_DIR: dataDirectory, LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise<void>((resolve, reject) => {
-  let output = '';
-  platform.stdout!.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-    if (output.includes('talentgraph is running')) resolve();
-  });
-  platform.once('exit', (code) => reject(new Error(`npm start exited with ${code}`)));
-});
-const httpUrl = `http://127.0.0.1:${ports['GATEWAY_PORT']}/graphql`;
+const platform = await startPlatform();
+const httpUrl = platform.gatewayUrl;
 const webSocketUrl = httpUrl.replace('http://', 'ws://');
-const gatewayPid = Number(
-  execFileSync('pgrep', ['-f', '-n', 'gateway/src/main.ts'], { encoding: 'utf8' }).trim(),
-);
+const gatewayPid = platform.processes().gateway;
 
 function gatewayMemoryBytes(): number {
   const status = readFileSync(`/proc/${gatewayPid}/status`, 'utf8');
@@ -170,7 +147,5 @@ const report = {
 console.log(JSON.stringify(report, null, 2));
 
 await Promise.all(clients.map((client) => client.dispose()));
-platform.kill('SIGINT');
-await new Promise((resolve) => platform.once('exit', resolve));
-rmSync(dataDirectory, { recursive: true, force: true });
+await platform.stop();
 process.exit(report.lost === 0 ? 0 : 1);

@@ -1,0 +1,794 @@
+/**
+ * Gateway speed benchmark (issue 5, point 7): the same persisted operations, on the same subgraphs,
+ * through three gateways one after another — (a) stock `@apollo/gateway` in Apollo Server 5 with no
+ * plugin, (b) our gateway with everything on, (c) Hive Gateway — one process each. Reports req/s, p50,
+ * p95, p99, failures, the CPU milliseconds per request of the gateway and of every other part of the
+ * machine, and where each gateway spends its CPU (a CPU profile under load). Writes its section of
+ * docs/benchmarks.md unless `--no-write`.
+ *
+ *   node scripts/bench/gateway.ts [--duration 15] [--warmup 5] [--connections 50] [--rounds 2]
+ *     [--subgraphs real,replayed] [--profile-seconds 10] [--partner-operation PublishedOffers] [--no-write]
+ *
+ * Subgraphs "real": the six subgraph processes on the embedded PostgreSQL with the demo data, as npm start
+ * runs them. "replayed": the same behind a stand-in that answers repeated requests from memory, so that
+ * subgraphs cost next to nothing and the gateways' own cost decides the throughput.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { findFreePort } from '@talentgraph/local-postgres';
+import * as demo from '@talentgraph/demo-data';
+import type { SubgraphName } from '../subgraphs.ts';
+import { readProfile, summarizeProfile, type ProfileSummary } from './cpu-profile.ts';
+import {
+  GATEWAY_KINDS,
+  OUR_GATEWAY_SETTINGS,
+  launchGateway,
+  type GatewayKind,
+  type RunningGateway,
+} from './gateways.ts';
+import { percentile, runLoad, type GraphQLRequest, type LoadResult } from './load.ts';
+import { replaceSection } from './markdown-section.ts';
+import { startPlatform, type BenchPlatform } from './platform.ts';
+import { cpuMsBetween, machineBusyMs, processTable, processTree, type ProcessInfo } from './processes.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const PERSISTED_QUERIES_PATH = join(ROOT, 'schema/persisted-queries.json');
+const DEMO_PASSWORD = 'talentgraph-demo-2026';
+const SUBGRAPH_MODES = ['real', 'replayed'] as const;
+type SubgraphMode = (typeof SUBGRAPH_MODES)[number];
+
+const { values } = parseArgs({
+  allowNegative: true,
+  options: {
+    duration: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '50' },
+    rounds: { type: 'string', default: '2' },
+    subgraphs: { type: 'string', default: SUBGRAPH_MODES.join(',') },
+    'profile-seconds': { type: 'string', default: '10' },
+    'partner-operation': { type: 'string', default: 'PublishedOffers' },
+    write: { type: 'boolean', default: true },
+  },
+});
+const settings = {
+  seconds: positive('duration'),
+  warmupSeconds: positive('warmup'),
+  connections: positive('connections'),
+  rounds: positive('rounds'),
+  profileSeconds: wholeNumber('profile-seconds', 0),
+  subgraphModes: values.subgraphs.split(',').map((mode) => {
+    if (!(SUBGRAPH_MODES as readonly string[]).includes(mode)) {
+      throw new Error(`--subgraphs takes ${SUBGRAPH_MODES.join(' and/or ')}, not ${mode}`);
+    }
+    return mode as SubgraphMode;
+  }),
+};
+
+function positive(name: 'duration' | 'warmup' | 'connections' | 'rounds'): number {
+  return wholeNumber(name, 1);
+}
+
+function wholeNumber(
+  name: 'duration' | 'warmup' | 'connections' | 'rounds' | 'profile-seconds',
+  min: number,
+) {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`--${name} must be an integer of at least ${min}`);
+  return value;
+}
+
+// The operations: both sent as persisted operations (hash only), as our gateway in production requires
+// of every client. Stock Apollo Server knows them through its automatic persisted queries (registered
+// once before the load), Hive Gateway through its persisted-documents option reading the same manifest.
+interface ManifestOperation {
+  readonly id: string;
+  readonly name: string;
+  readonly body: string;
+}
+const manifest = (
+  JSON.parse(readFileSync(PERSISTED_QUERIES_PATH, 'utf8')) as { operations: ManifestOperation[] }
+).operations;
+const operationNamed = (name: string) => {
+  const operation = manifest.find((candidate) => candidate.name === name);
+  if (!operation) throw new Error(`${name} is not an operation of ${PERSISTED_QUERIES_PATH}`);
+  return operation;
+};
+
+interface BenchQuery {
+  readonly key: string;
+  readonly title: string;
+  readonly operation: ManifestOperation;
+  /** How our gateway is called: a signed-in person's access token, or a partner API key. */
+  readonly caller: 'user' | 'partner';
+}
+const QUERIES: readonly BenchQuery[] = [
+  {
+    key: 'four-subgraphs',
+    title: 'OffersWithBestCandidates (offers → users → matching → profiles), signed-in user',
+    operation: operationNamed('OffersWithBestCandidates'),
+    caller: 'user',
+  },
+  {
+    key: 'partner',
+    title: `${values['partner-operation']} (partner operation), partner API key`,
+    operation: operationNamed(values['partner-operation']),
+    caller: 'partner',
+  },
+];
+
+const TARGET_TITLES: Record<GatewayKind, string> = {
+  stock: '(a) stock Apollo',
+  ours: '(b) ours',
+  hive: '(c) Hive Gateway',
+};
+
+const persistedRequestBody = (operation: ManifestOperation, withQuery = false) =>
+  JSON.stringify({
+    operationName: operation.name,
+    variables: {},
+    ...(withQuery ? { query: operation.body } : {}),
+    extensions: { persistedQuery: { version: 1, sha256Hash: operation.id } },
+  });
+
+// ---------------------------------------------------------------------------------------------------
+
+interface Credentials {
+  /** Access token of a signed-in candidate, renewed before it expires (15 minutes). */
+  userToken(): Promise<string>;
+  readonly partnerKey: string;
+}
+
+async function graphql<Data>(url: string, query: string, variables: object, token?: string): Promise<Data> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Data; errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data!;
+}
+
+async function signIn(url: string, email: string): Promise<string> {
+  const { login } = await graphql<{ login: { session: { accessToken: string } } }>(
+    url,
+    'mutation ($input: LoginInput!) { login(input: $input) { session { accessToken } } }',
+    { input: { email, password: DEMO_PASSWORD } },
+  );
+  return login.session.accessToken;
+}
+
+/**
+ * A candidate's sign-in, and a partner API key of an organization moved to the ENTERPRISE plan (its
+ * monthly API-call quota, 2,000,000, is far above what the benchmark sends).
+ */
+async function prepareCredentials(running: BenchPlatform): Promise<Credentials> {
+  const url = running.gatewayUrl;
+  const candidate = demo.users.find((user) => user.roles.includes('CANDIDATE'))!;
+  const owner = demo.users.find((user) => user.membership?.role === 'OWNER')!;
+  const admin = demo.users.find((user) => user.roles.includes('ADMIN'))!;
+  const organizationId = owner.membership!.organizationId;
+  const { changeOrganizationPlan } = await graphql<{ changeOrganizationPlan: { errors: unknown[] } }>(
+    url,
+    'mutation ($input: ChangeOrganizationPlanInput!) { changeOrganizationPlan(input: $input) { errors { code } } }',
+    { input: { organizationId, plan: 'ENTERPRISE' } },
+    await signIn(url, admin.email),
+  );
+  if (changeOrganizationPlan.errors.length > 0)
+    throw new Error(JSON.stringify(changeOrganizationPlan.errors));
+  const { createApiKey } = await graphql<{ createApiKey: { secret: string | null; errors: unknown[] } }>(
+    url,
+    'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret errors { code } } }',
+    { input: { organizationId, name: 'Gateway benchmark' } },
+    await signIn(url, owner.email),
+  );
+  if (!createApiKey.secret) throw new Error(JSON.stringify(createApiKey.errors));
+  let token = '';
+  let signedInAt = 0;
+  return {
+    async userToken() {
+      if (Date.now() - signedInAt > 10 * 60_000) {
+        token = await signIn(url, candidate.email);
+        signedInAt = Date.now();
+      }
+      return token;
+    },
+    partnerKey: createApiKey.secret,
+  };
+}
+
+async function requestFor(
+  kind: GatewayKind,
+  query: BenchQuery,
+  credentials: Credentials,
+): Promise<GraphQLRequest> {
+  let headers: Record<string, string> = {};
+  if (kind === 'ours') {
+    headers =
+      query.caller === 'user'
+        ? { authorization: `Bearer ${await credentials.userToken()}` }
+        : { 'x-api-key': credentials.partnerKey };
+  }
+  return { headers, body: persistedRequestBody(query.operation) };
+}
+
+/** The supergraph, with the join__graph URLs of the subgraphs the gateway is to call. */
+function supergraphCalling(urls: Readonly<Record<SubgraphName, string>>): string {
+  let sdl = readFileSync(join(ROOT, 'schema/supergraph.graphql'), 'utf8');
+  for (const [name, url] of Object.entries(urls)) {
+    sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${name}", url: ")[^"]+`), `$1${url}`);
+  }
+  const path = join(workDirectory, `supergraph-${Object.values(urls)[0]!.replace(/\W+/g, '-')}.graphql`);
+  writeFileSync(path, sdl);
+  return path;
+}
+
+async function launchAll(
+  subgraphUrls: Readonly<Record<SubgraphName, string>>,
+  cpuProfileDirectory: string | null,
+): Promise<RunningGateway[]> {
+  const supergraphPath = supergraphCalling(subgraphUrls);
+  const launched: RunningGateway[] = [];
+  for (const kind of GATEWAY_KINDS) {
+    const gateway = await launchGateway(kind, {
+      port: await findFreePort(),
+      supergraphPath,
+      subgraphUrls,
+      serviceEnv: platform.serviceEnv,
+      persistedQueriesPath: PERSISTED_QUERIES_PATH,
+      logDirectory: workDirectory,
+      ...(cpuProfileDirectory ? { cpuProfileDirectory } : {}),
+    });
+    launched.push(gateway);
+    running.push(gateway);
+  }
+  return launched;
+}
+
+async function stopAll(gateways: RunningGateway[]): Promise<void> {
+  await Promise.all(gateways.map((gateway) => gateway.stop()));
+  for (const gateway of gateways) running.splice(running.indexOf(gateway), 1);
+}
+
+/**
+ * Registers the operations with stock Apollo Server's APQ, then asks each gateway once: every answer
+ * must carry data and no error, and the data must be the same from all three. Returns each gateway's
+ * exact answer, against which every answer under load is checked.
+ */
+async function checkAnswers(
+  gateways: RunningGateway[],
+  credentials: Credentials,
+): Promise<Map<string, string>> {
+  const stock = gateways.find((gateway) => gateway.kind === 'stock')!;
+  for (const query of QUERIES) {
+    const registration = await fetch(stock.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: persistedRequestBody(query.operation, true),
+    });
+    if (!registration.ok) throw new Error(`APQ registration answered ${registration.status}`);
+  }
+  const expected = new Map<string, string>();
+  for (const query of QUERIES) {
+    const data = new Map<GatewayKind, string>();
+    for (const gateway of gateways) {
+      const request = await requestFor(gateway.kind, query, credentials);
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...request.headers },
+        body: request.body,
+      });
+      const text = await response.text();
+      const answer = JSON.parse(text) as { data?: unknown; errors?: unknown };
+      if (response.status !== 200 || answer.errors || !answer.data) {
+        throw new Error(
+          `${gateway.kind} answered ${query.key} with ${response.status}: ${text.slice(0, 1000)}`,
+        );
+      }
+      data.set(gateway.kind, JSON.stringify(answer.data));
+      expected.set(`${gateway.kind} ${query.key}`, text);
+    }
+    if (new Set(data.values()).size !== 1) {
+      throw new Error(`The gateways disagree on ${query.key}:\n${[...data].join('\n')}`);
+    }
+    console.log(`  ${query.key}: the three gateways give the same data (${data.get('stock')!.length} bytes)`);
+  }
+  return expected;
+}
+
+async function startReplay(
+  realUrls: Readonly<Record<SubgraphName, string>>,
+): Promise<{ process: ChildProcess; urls: Record<SubgraphName, string> }> {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'scripts/bench/replay-subgraphs.ts'), JSON.stringify(realUrls)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const firstLine = new Promise<string>((resolve) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+  });
+  const line = await Promise.race([
+    firstLine,
+    new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`replay exited with ${code}`))),
+    ),
+  ]);
+  return { process: child, urls: JSON.parse(line) as Record<SubgraphName, string> };
+}
+
+/**
+ * Subgraph requests per answer of each gateway, counted by the stand-in: one request at a time (what the
+ * query plan fetches), then at the benchmark's concurrency (where a gateway may share identical fetches
+ * in flight). Each count is over a fixed number of answers, all awaited.
+ */
+async function countSubgraphFetches(
+  gateways: RunningGateway[],
+  credentials: Credentials,
+  standInUrls: Readonly<Record<SubgraphName, string>>,
+  expectedBodies: ReadonlyMap<string, string>,
+): Promise<SubgraphFetchCounts> {
+  const countsUrl = new URL('/bench/counts', standInUrls.users);
+  const received = async () =>
+    Object.values((await (await fetch(countsUrl)).json()) as Record<string, number>).reduce(
+      (a, b) => a + b,
+      0,
+    );
+  const counts: SubgraphFetchCounts = {};
+  for (const gateway of gateways) {
+    for (const query of QUERIES) {
+      const request = await requestFor(gateway.kind, query, credentials);
+      const expectedBody = expectedBodies.get(`${gateway.kind} ${query.key}`)!;
+      const perAnswer = async (connections: number, requests: number) => {
+        const before = await received();
+        const load = await runLoad(gateway.url, request, { connections, requests, expectedBody });
+        return ((await received()) - before) / answers(load);
+      };
+      counts[`${gateway.kind} ${query.key}`] = {
+        sequential: await perAnswer(1, 20),
+        concurrent: await perAnswer(settings.connections, settings.connections * 10),
+      };
+    }
+  }
+  return counts;
+}
+
+type SubgraphFetchCounts = Record<string, { readonly sequential: number; readonly concurrent: number }>;
+
+// --- CPU accounting ----------------------------------------------------------------------------------
+
+interface Snapshot {
+  readonly table: Map<number, ProcessInfo>;
+  readonly harness: NodeJS.CpuUsage;
+  readonly machineMs: number;
+}
+
+function snapshot(): Snapshot {
+  return { table: processTable(), harness: process.cpuUsage(), machineMs: machineBusyMs() };
+}
+
+/** CPU milliseconds of each part of the machine during one measured run. */
+interface PartsCpu {
+  readonly gateway: number;
+  readonly subgraphs: number;
+  readonly perSubgraph: Readonly<Record<string, number>>;
+  readonly postgres: number;
+  readonly idleGateways: number;
+  readonly loadGenerator: number;
+  readonly machine: number;
+}
+
+function cpuOfParts(
+  before: Snapshot,
+  after: Snapshot,
+  gateway: RunningGateway,
+  gateways: RunningGateway[],
+  standIn: ChildProcess | null,
+): PartsCpu {
+  const services = platform.processes();
+  const between = (pids: readonly number[]) => cpuMsBetween(before.table, after.table, pids);
+  const harness = process.cpuUsage(before.harness);
+  return {
+    gateway: between(processTree(after.table, gateway.pid)),
+    subgraphs: between([...Object.values(services.subgraphs), ...(standIn ? [standIn.pid!] : [])]),
+    perSubgraph: Object.fromEntries(
+      Object.entries(services.subgraphs).map(([name, pid]) => [name, between([pid])]),
+    ),
+    postgres: between(services.rest),
+    idleGateways: between([
+      services.gateway,
+      ...gateways.filter((other) => other !== gateway).map((other) => other.pid),
+    ]),
+    loadGenerator: (harness.user + harness.system) / 1000,
+    machine: after.machineMs - before.machineMs,
+  };
+}
+
+/**
+ * Waits until the services are idle again: autocannon stops at the end of its time without waiting for
+ * the answers in flight, which the gateway and the subgraphs go on computing; the next run must not pay
+ * for them. Idle = under a tenth of a core over half a second (at most 60 s).
+ */
+async function settle(): Promise<void> {
+  const services = platform.processes();
+  const pids = [
+    ...Object.values(services.subgraphs),
+    ...services.rest,
+    ...running.map((gateway) => gateway.pid),
+    ...(replay ? [replay.pid!] : []),
+  ];
+  const deadline = Date.now() + 60_000;
+  let before = processTable();
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = processTable();
+    if (cpuMsBetween(before, after, pids) < 50) return;
+    before = after;
+  }
+}
+
+function answers(load: LoadResult): number {
+  return Math.max(1, load.latenciesMs.length);
+}
+
+// --- CPU profiles ------------------------------------------------------------------------------------
+
+async function profileGateways(
+  subgraphUrls: Readonly<Record<SubgraphName, string>>,
+  credentials: Credentials,
+): Promise<Record<GatewayKind, ProfileSummary>> {
+  const profileDirectory = join(workDirectory, 'profiles');
+  mkdirSync(profileDirectory);
+  const gateways = await launchAll(subgraphUrls, profileDirectory);
+  const expectedBodies = await checkAnswers(gateways, credentials);
+  const windows = new Map<GatewayKind, { fromUs: number; toUs: number }[]>();
+  for (const gateway of gateways) {
+    for (const query of QUERIES) {
+      const request = await requestFor(gateway.kind, query, credentials);
+      const expectedBody = expectedBodies.get(`${gateway.kind} ${query.key}`)!;
+      await runLoad(gateway.url, request, {
+        connections: settings.connections,
+        seconds: settings.warmupSeconds,
+        expectedBody,
+      });
+      await settle();
+      const fromUs = Number(process.hrtime.bigint() / 1000n);
+      await runLoad(gateway.url, request, {
+        connections: settings.connections,
+        seconds: settings.profileSeconds,
+        expectedBody,
+      });
+      windows.set(gateway.kind, [
+        ...(windows.get(gateway.kind) ?? []),
+        { fromUs, toUs: Number(process.hrtime.bigint() / 1000n) },
+      ]);
+      await settle();
+    }
+  }
+  await stopAll(gateways);
+  const files = readdirSync(profileDirectory);
+  return Object.fromEntries(
+    GATEWAY_KINDS.map((kind) => {
+      const file = files.find((name) => name === `${kind}.cpuprofile`);
+      if (!file) throw new Error(`the ${kind} gateway wrote no CPU profile`);
+      return [kind, summarizeProfile(readProfile(join(profileDirectory, file)), windows.get(kind)!)];
+    }),
+  ) as Record<GatewayKind, ProfileSummary>;
+}
+
+// --- Report ------------------------------------------------------------------------------------------
+
+interface CellResult {
+  readonly mode: SubgraphMode;
+  readonly query: string;
+  readonly kind: GatewayKind;
+  readonly load: LoadResult;
+  readonly cpu: PartsCpu;
+}
+
+interface Cell {
+  readonly requestsPerSecond: number;
+  readonly perRound: readonly number[];
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly failed: number;
+  /** CPU ms per answer of each part, and the share of the machine's two cores it used. */
+  readonly perRequest: Record<SummedPart, number>;
+  readonly perSubgraph: Readonly<Record<string, number>>;
+  readonly machineShare: number;
+}
+
+const SUMMED_PARTS = [
+  'gateway',
+  'subgraphs',
+  'postgres',
+  'idleGateways',
+  'loadGenerator',
+  'machine',
+] as const;
+type SummedPart = (typeof SUMMED_PARTS)[number];
+
+function cellOf(results: readonly CellResult[]): Cell {
+  const latencies = results.flatMap((result) => result.load.latenciesMs).sort((a, b) => a - b);
+  const seconds = results.reduce((sum, result) => sum + result.load.seconds, 0);
+  const succeeded = results.reduce((sum, result) => sum + result.load.succeeded, 0);
+  const total = Math.max(1, latencies.length);
+  const sumOf = (part: SummedPart) => results.reduce((sum, result) => sum + result.cpu[part], 0);
+  const subgraphNames = Object.keys(results[0]?.cpu.perSubgraph ?? {});
+  return {
+    requestsPerSecond: succeeded / seconds,
+    perRound: results.map((result) => result.load.succeeded / result.load.seconds),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    failed: results.reduce((sum, result) => sum + result.load.failed, 0),
+    perRequest: Object.fromEntries(SUMMED_PARTS.map((part) => [part, sumOf(part) / total])) as Record<
+      SummedPart,
+      number
+    >,
+    perSubgraph: Object.fromEntries(
+      subgraphNames.map((name) => [
+        name,
+        results.reduce((sum, result) => sum + (result.cpu.perSubgraph[name] ?? 0), 0) / total,
+      ]),
+    ),
+    machineShare: sumOf('machine') / (seconds * 1000 * cpus().length),
+  };
+}
+
+function versionOf(name: string): string {
+  return (
+    JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }
+  ).version;
+}
+
+function buildReport(
+  results: readonly CellResult[],
+  subgraphFetches: SubgraphFetchCounts,
+  profiles: Record<GatewayKind, ProfileSummary> | null,
+): string {
+  const format = (value: number, digits = 1) => value.toFixed(digits);
+  const lines: string[] = [];
+  const loadAfter = loadavg();
+  lines.push(
+    `Generated by \`npm run bench:gateway\` (\`scripts/bench/gateway.ts\`) on ${startedAt.toISOString().slice(0, 16)}Z; ` +
+      'each run replaces this section.',
+    '',
+    `- **Machine**: ${cpus().length} vCPU ${cpus()[0]?.model.trim() ?? ''}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
+      `Node ${process.version}; load average ${loadAverageBefore.map((value) => format(value, 2)).join(' / ')} ` +
+      `before, ${loadAfter.map((value) => format(value, 2)).join(' / ')} after (1 / 5 / 15 min). The load generator, ` +
+      'the gateways, the subgraphs and PostgreSQL share the cores.',
+    `- **Data**: the demo data set of npm start (${demo.organizations.length} organizations, ${demo.users.length} users, ` +
+      `${demo.profiles.length} profiles, ${demo.offers.length} offers), embedded PostgreSQL 18, six subgraph processes.`,
+    `- **Load**: autocannon ${versionOf('autocannon')} in the benchmark process, ${settings.connections} connections ` +
+      `(closed loop), ${settings.warmupSeconds} s warm-up then ${settings.seconds} s measured per gateway and ` +
+      `operation, ${settings.rounds} round(s), the gateways one after another in turning order. Every answer is ` +
+      'checked byte for byte against the first one, whose data is the same from the three gateways.',
+    `- **Gateways**, one Node process each: (a) \`@apollo/gateway\` ${versionOf('@apollo/gateway')} in ` +
+      `\`@apollo/server\` ${versionOf('@apollo/server')} standalone, default options, no plugin ` +
+      '(`scripts/bench/stock-gateway.ts`); (b) ours, `gateway/src/main.ts` with ' +
+      Object.entries(OUR_GATEWAY_SETTINGS)
+        .map(([name, value]) => `\`${name}=${value}\``)
+        .join(', ') +
+      ' (persisted operations only, limits, error masking, one log line per request to a file, metrics, ' +
+      'rate limits counted in-process but set high enough never to refuse); (c) `@graphql-hive/gateway` ' +
+      `${versionOf('@graphql-hive/gateway')} CLI, \`--fork 1\`, defaults plus the manifest as persisted documents ` +
+      '(`scripts/bench/hive-gateway.config.ts`). All with `NODE_ENV=production`.',
+    '- **Operations**, both sent as persisted operations (`extensions.persistedQuery.sha256Hash` only; stock Apollo ' +
+      'knows them through APQ, registered once before the load): ' +
+      QUERIES.map((query) => `\`${query.key}\` = ${query.title} (stock and Hive: anonymous)`).join('; ') +
+      '.',
+    '- **CPU ms per request** = CPU time of the process(es) during the measured run ÷ answers, from /proc; ' +
+      '"machine busy" is the share of both cores used by everything on the machine (other work included).',
+  );
+  for (const mode of settings.subgraphModes) {
+    lines.push(
+      '',
+      mode === 'real'
+        ? '### Real subgraphs (as npm start runs them)'
+        : '### Cheap subgraphs (repeated subgraph requests answered from memory by a stand-in process)',
+    );
+    for (const query of QUERIES) {
+      const cells = Object.fromEntries(
+        GATEWAY_KINDS.map((kind) => [
+          kind,
+          cellOf(
+            results.filter(
+              (result) => result.mode === mode && result.query === query.key && result.kind === kind,
+            ),
+          ),
+        ]),
+      ) as Record<GatewayKind, Cell>;
+      lines.push(
+        '',
+        `**${query.title}**`,
+        '',
+        '| gateway | req/s (per round) | p50 ms | p95 ms | p99 ms | failed | gateway CPU ms/req | subgraphs CPU ms/req | PostgreSQL + npm start ms/req | load generator ms/req | idle gateways ms/req | machine busy |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+        ...GATEWAY_KINDS.map((kind) => {
+          const cell = cells[kind];
+          return (
+            `| ${TARGET_TITLES[kind]} | **${format(cell.requestsPerSecond)}** (${cell.perRound.map((value) => format(value)).join(', ')}) ` +
+            `| ${format(cell.p50)} | ${format(cell.p95)} | ${format(cell.p99)} | ${cell.failed} ` +
+            `| **${format(cell.perRequest.gateway, 2)}** | ${format(cell.perRequest.subgraphs, 2)} ` +
+            `| ${format(cell.perRequest.postgres, 2)} | ${format(cell.perRequest.loadGenerator, 2)} ` +
+            `| ${format(cell.perRequest.idleGateways, 2)} | ${format(100 * cell.machineShare, 0)} % |`
+          );
+        }),
+        '',
+        `Ours ÷ stock: **${format(cells.ours.requestsPerSecond / cells.stock.requestsPerSecond, 2)}×** req/s, ` +
+          `p95 ${format(cells.ours.p95 / cells.stock.p95, 2)}×, gateway CPU per request ` +
+          `${format(cells.ours.perRequest.gateway / cells.stock.perRequest.gateway, 2)}×. ` +
+          `Ours ÷ Hive: **${format(cells.ours.requestsPerSecond / cells.hive.requestsPerSecond, 2)}×** req/s, ` +
+          `p95 ${format(cells.ours.p95 / cells.hive.p95, 2)}×, gateway CPU per request ` +
+          `${format(cells.ours.perRequest.gateway / cells.hive.perRequest.gateway, 2)}×.`,
+        '',
+        'CPU ms per request of each subgraph process: ' +
+          Object.keys(cells.stock.perSubgraph)
+            .map(
+              (name) =>
+                `${name} ${GATEWAY_KINDS.map((kind) => format(cells[kind].perSubgraph[name] ?? Number.NaN, 2)).join(' / ')}`,
+            )
+            .join(', ') +
+          ' (stock / ours / Hive).',
+      );
+    }
+  }
+  if (Object.keys(subgraphFetches).length > 0) {
+    lines.push(
+      '',
+      'Subgraph requests per answer, counted by the stand-in (one request at a time → what the query plan ' +
+        `fetches; at ${settings.connections} connections → fewer when a gateway shares identical fetches in flight): ` +
+        GATEWAY_KINDS.map(
+          (kind) =>
+            `${TARGET_TITLES[kind]} ` +
+            QUERIES.map((query) => {
+              const count = subgraphFetches[`${kind} ${query.key}`];
+              return `${query.key} ${format(count?.sequential ?? Number.NaN, 2)} → ${format(count?.concurrent ?? Number.NaN, 2)}`;
+            }).join(', '),
+        ).join('; ') +
+        '.',
+    );
+  }
+  if (profiles) {
+    lines.push(
+      '',
+      `### Where each gateway's CPU goes (V8 CPU profile, real subgraphs, ${settings.profileSeconds} s per operation)`,
+      '',
+      'Self time by package, as a share of the busy time sampled during the load (both operations):',
+      '',
+      '| package | ' + GATEWAY_KINDS.map((kind) => TARGET_TITLES[kind]).join(' | ') + ' |',
+      '| --- | --- | --- | --- |',
+    );
+    const packages = [
+      ...new Set(
+        GATEWAY_KINDS.flatMap((kind) => profiles[kind].byPackage.slice(0, 10).map((entry) => entry.name)),
+      ),
+    ];
+    const shareOf = (kind: GatewayKind, name: string) => {
+      const entry = profiles[kind].byPackage.find((candidate) => candidate.name === name);
+      return entry ? `${format((100 * entry.ms) / profiles[kind].busyMs)} %` : '–';
+    };
+    const weight = (name: string) =>
+      GATEWAY_KINDS.reduce((sum, kind) => sum + (parseFloat(shareOf(kind, name)) || 0), 0);
+    for (const name of packages.sort((a, b) => weight(b) - weight(a))) {
+      lines.push(`| ${name} | ${GATEWAY_KINDS.map((kind) => shareOf(kind, name)).join(' | ')} |`);
+    }
+    for (const kind of GATEWAY_KINDS) {
+      lines.push(
+        '',
+        `Top functions by self time, ${TARGET_TITLES[kind]} (${format(profiles[kind].busyMs / 1000)} s busy sampled):`,
+        '',
+        ...profiles[kind].byFunction
+          .slice(0, 12)
+          .map(
+            (entry) =>
+              `- ${format((100 * entry.ms) / profiles[kind].busyMs)} % \`${entry.name}\` (${entry.where.replaceAll('`', '')})`,
+          ),
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+// --- The run ---------------------------------------------------------------------------------------
+
+const workDirectory = mkdtempSync(join(tmpdir(), 'talentgraph-gateway-bench-'));
+const startedAt = new Date();
+const loadAverageBefore = loadavg();
+console.log(`Load average before: ${loadAverageBefore.map((value) => value.toFixed(2)).join(', ')}`);
+console.log('Starting the platform as npm start does…');
+// METRICS_PORT=0: the platform's own gateway must not collide with another one on the default port.
+const platform = await startPlatform({ env: { METRICS_PORT: '0' } });
+let replay: ChildProcess | null = null;
+const running: RunningGateway[] = [];
+try {
+  const credentials = await prepareCredentials(platform);
+  const results: CellResult[] = [];
+  let subgraphFetches: SubgraphFetchCounts = {};
+  for (const mode of settings.subgraphModes) {
+    let subgraphUrls = platform.subgraphUrls;
+    if (mode === 'replayed') {
+      const standIn = await startReplay(platform.subgraphUrls);
+      replay = standIn.process;
+      subgraphUrls = standIn.urls;
+    }
+    console.log(`\nSubgraphs: ${mode}`);
+    const gateways = await launchAll(subgraphUrls, null);
+    const expectedBodies = await checkAnswers(gateways, credentials);
+    if (mode === 'replayed') {
+      subgraphFetches = await countSubgraphFetches(gateways, credentials, subgraphUrls, expectedBodies);
+    }
+    for (let round = 0; round < settings.rounds; round += 1) {
+      for (const [queryIndex, query] of QUERIES.entries()) {
+        // The order of the gateways turns from one run to the next, so none always follows the same one.
+        const order = GATEWAY_KINDS.map((_, index) => GATEWAY_KINDS[(index + round + queryIndex) % 3]!);
+        for (const kind of order) {
+          const gateway = gateways.find((candidate) => candidate.kind === kind)!;
+          const request = await requestFor(kind, query, credentials);
+          const expectedBody = expectedBodies.get(`${kind} ${query.key}`)!;
+          await runLoad(gateway.url, request, {
+            connections: settings.connections,
+            seconds: settings.warmupSeconds,
+            expectedBody,
+          });
+          await settle();
+          const before = snapshot();
+          const load = await runLoad(gateway.url, request, {
+            connections: settings.connections,
+            seconds: settings.seconds,
+            expectedBody,
+          });
+          const after = snapshot();
+          await settle();
+          const cpu = cpuOfParts(before, after, gateway, gateways, replay);
+          results.push({ mode, query: query.key, kind, load, cpu });
+          console.log(
+            `  round ${round + 1} ${query.key.padEnd(14)} ${kind.padEnd(5)} ` +
+              `${(load.succeeded / load.seconds).toFixed(1).padStart(7)} req/s  ` +
+              `p95 ${percentile(
+                [...load.latenciesMs].sort((a, b) => a - b),
+                95,
+              ).toFixed(
+                1,
+              )} ms  failed ${load.failed}  gateway ${(cpu.gateway / answers(load)).toFixed(2)} ms CPU/req` +
+              (load.firstFailure ? `\n    first failure: ${load.firstFailure}` : ''),
+          );
+        }
+      }
+    }
+    await stopAll(gateways);
+    if (replay) {
+      replay.kill('SIGTERM');
+      replay = null;
+    }
+  }
+
+  let profiles: Record<GatewayKind, ProfileSummary> | null = null;
+  if (settings.profileSeconds > 0) {
+    console.log('\nCPU profiles under load (real subgraphs)…');
+    profiles = await profileGateways(platform.subgraphUrls, credentials);
+  }
+
+  const report = buildReport(results, subgraphFetches, profiles);
+  console.log(`\n${report}`);
+  if (values.write) {
+    await replaceSection(join(ROOT, 'docs/benchmarks.md'), 'gateway', report);
+    console.log('docs/benchmarks.md updated.');
+  }
+  const failures = results.reduce((sum, result) => sum + result.load.failed, 0);
+  process.exitCode = failures === 0 ? 0 : 1;
+} finally {
+  await stopAll(running);
+  replay?.kill('SIGTERM');
+  await platform.stop();
+  rmSync(workDirectory, { recursive: true, force: true });
+}
