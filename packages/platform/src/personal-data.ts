@@ -106,7 +106,9 @@ export function personalDataErasureHandlers(
   if (eraseOrganization) {
     const organizationDeleted: EventHandlerDefinition<OrganizationDeletedPayload> = {
       versions: [1],
-      handle: (event, em) => eraseOrganization(idIn(event, 'organizationId'), em),
+      async handle(event, em) {
+        await eraseOrganization(idIn(event, 'organizationId'), em);
+      },
     };
     handlers[ORGANIZATION_DELETED] = organizationDeleted as EventHandlerDefinition<never>;
   }
