@@ -67,10 +67,15 @@ function alignmentLastRow(a: string, b: string, max: number): Int32Array | undef
   return previous;
 }
 
-function trigrams(text: string): string[] {
-  const grams: string[] = [];
-  for (let index = 0; index + 3 <= text.length; index += 1) grams.push(text.slice(index, index + 3));
-  return grams;
+/** The trigrams of `text` as numbers (three 16-bit character codes), each once. */
+function trigrams(text: string): number[] {
+  const grams = new Set<number>();
+  for (let index = 0; index + 3 <= text.length; index += 1) {
+    grams.add(
+      (text.charCodeAt(index) * 65536 + text.charCodeAt(index + 1)) * 65536 + text.charCodeAt(index + 2),
+    );
+  }
+  return [...grams];
 }
 
 /**
@@ -80,16 +85,16 @@ function trigrams(text: string): string[] {
  */
 export class TrigramIndex {
   private readonly keys: readonly string[];
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Map<number, number[]>();
   private readonly counts: Uint16Array;
 
   constructor(keys: readonly string[]) {
     this.keys = keys;
     keys.forEach((key, position) => {
-      for (const gram of new Set(trigrams(`^${key}$`))) {
-        let list = this.postings.get(gram);
-        if (list === undefined) this.postings.set(gram, (list = []));
-        list.push(position);
+      for (const gram of trigrams(`^${key}$`)) {
+        const list = this.postings.get(gram);
+        if (list === undefined) this.postings.set(gram, [position]);
+        else list.push(position);
       }
     });
     this.counts = new Uint16Array(keys.length);
@@ -100,7 +105,7 @@ export class TrigramIndex {
    * prefixes (`prefix: true`); the caller computes the exact distance.
    */
   candidates(query: string, maxEdits: number, prefix: boolean): number[] {
-    const grams = [...new Set(trigrams(prefix ? `^${query}` : `^${query}$`))];
+    const grams = trigrams(prefix ? `^${query}` : `^${query}$`);
     const needed = Math.max(1, grams.length - 4 * maxEdits);
     const touched: number[] = [];
     for (const gram of grams) {
