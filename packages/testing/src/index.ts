@@ -6,3 +6,4 @@ export * from './tokens.ts';
 export * from './token-forgeries.ts';
 export * from './mailbox.ts';
 export * from './events.ts';
+export * from './personal-data.ts';

@@ -1,7 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@talentgraph/auth';
-import { accountDeletedEvent, deliverEvent, rowsMentioning } from '@talentgraph/testing';
+import {
+  accountDeletedEvent,
+  deliverEvent,
+  exportIntruders,
+  outboxPublished,
+  recordWaitingEventAbout,
+  requestExportSection,
+  rowsMentioning,
+} from '@talentgraph/testing';
 import { DELETED_TEXT } from '../../src/personal-data/erasure-rules.ts';
 import { communitySubgraph } from '../../src/subgraph.ts';
 import {
@@ -32,28 +40,11 @@ afterAll(async () => {
   await world?.close();
 });
 
-const SECTION = `query ($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on PersonalDataExport { id subjectId community } }
-}`;
 const exportOf = (viewer: Viewer | null, subjectId: string) =>
-  request<{ _entities: { id: string; subjectId: string; community: Record<string, unknown> }[] }>(
-    world,
-    viewer,
-    SECTION,
-    { representations: [{ __typename: 'PersonalDataExport', id: randomUUID(), subjectId }] },
-  );
+  requestExportSection(world.subgraph, world.issuer, 'community', viewer, subjectId);
 
 const erase = (userId: string, event = accountDeletedEvent(userId)) =>
   deliverEvent(world.subgraph, communitySubgraph, 'community-erasure', event);
-
-/** The relay publishes what the test's writes recorded; the erasure waits for that (see the handler). */
-async function outboxPublished(): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while ((await rows(world, 'select 1 from event_outbox where published_at is null')).length > 0) {
-    if (Date.now() > deadline) throw new Error('the outbox was not published within 10 s');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('the community section of an export', () => {
   it('holds the person’s memberships, the communities they created, their posts and comments with text', async () => {
@@ -99,17 +90,7 @@ describe('the community section of an export', () => {
     const person = newPerson();
     const { id: communityId } = await newCommunity(world, 'PUBLIC', [[person, 'MEMBER']]);
     await newPost(world, communityId, person, { title: 'Private thoughts' });
-    const partner: Viewer = {
-      kind: 'PARTNER',
-      apiKeyId: randomUUID(),
-      organizationId: randomUUID(),
-      roles: ['PARTNER'],
-    };
-    for (const [viewer, code] of [
-      [newPerson(), 'FORBIDDEN'],
-      [partner, 'FORBIDDEN'],
-      [null, 'UNAUTHENTICATED'],
-    ] as const) {
+    for (const [viewer, code] of exportIntruders()) {
       const response = await exportOf(viewer, idOf(person));
       expect(errorCodes(response)).toEqual([code]);
       expect(JSON.stringify(response)).not.toContain('Private thoughts');
@@ -144,7 +125,7 @@ describe('community-erasure', () => {
     const top = await newComment(world, othersPost, person, { body: `top ${marker}` });
     const own = await newComment(world, othersPost, person, { parentId: top, body: `own reply ${marker}` });
     const deepReply = await newComment(world, othersPost, other, { parentId: own, body: 'Deep answer' });
-    await outboxPublished();
+    await outboxPublished(world.subgraph.database.url);
 
     await erase(idOf(person));
 
@@ -190,7 +171,7 @@ describe('community-erasure', () => {
     const person = newPerson();
     const { id: communityId } = await newCommunity(world, 'PUBLIC', [[person, 'MEMBER']]);
     await newPost(world, communityId, person);
-    await outboxPublished();
+    await outboxPublished(world.subgraph.database.url);
     const deletion = accountDeletedEvent(idOf(person));
     await erase(idOf(person), deletion);
     const later = await newPost(world, communityId, person, { title: 'Written after' });
@@ -206,12 +187,8 @@ describe('community-erasure', () => {
     const person = newPerson();
     const { id: communityId } = await newCommunity(world, 'PUBLIC', [[person, 'MEMBER']]);
     await newPost(world, communityId, person);
-    await outboxPublished();
-    await rows(
-      world,
-      `insert into event_outbox (event_id, type, envelope, recorded_at, published_at) values ($1, 'community.PostAdded', $2, now(), null)`,
-      [randomUUID(), JSON.stringify({ actor: { kind: 'USER', id: idOf(person) } })],
-    );
+    await outboxPublished(world.subgraph.database.url);
+    await recordWaitingEventAbout(world.subgraph.database.url, idOf(person));
     const before = await everything(world);
 
     await expect(erase(idOf(person))).rejects.toThrow('still wait in the outbox');

@@ -5,9 +5,11 @@ import {
   accountDeletedEvent,
   createTestIssuer,
   deliverEvent,
-  graphqlRequest,
+  exportIntruders,
   organizationDeletedEvent,
   queryDatabase,
+  recordWaitingEventAbout,
+  requestExportSection,
   rowsMentioning,
   startTestSubgraph,
   testUser,
@@ -56,17 +58,8 @@ async function addEvent(title: string, organizerId: string, organizationId: stri
   return event.id;
 }
 
-const SECTION = `query ($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on PersonalDataExport { subjectId events } }
-}`;
-async function exportOf(viewer: Viewer | null, subjectId: string) {
-  return graphqlRequest<{ _entities: { subjectId: string; events: Record<string, unknown> }[] }>(
-    subgraph.url,
-    SECTION,
-    { representations: [{ __typename: 'PersonalDataExport', id: randomUUID(), subjectId }] },
-    viewer ? await issuer.headersFor(viewer) : {},
-  );
-}
+const exportOf = (viewer: Viewer | null, subjectId: string) =>
+  requestExportSection(subgraph, issuer, 'events', viewer, subjectId);
 
 const erase = (event: Parameters<typeof deliverEvent>[3]) =>
   deliverEvent(subgraph, eventsSubgraph, 'events-erasure', event);
@@ -94,17 +87,7 @@ describe('the events section of an export', () => {
   it('is the person’s own: someone else is FORBIDDEN, a partner key FORBIDDEN, anonymous UNAUTHENTICATED', async () => {
     const personId = randomUUID();
     await addEvent('Secret workshop', personId, null);
-    const partner: Viewer = {
-      kind: 'PARTNER',
-      apiKeyId: randomUUID(),
-      organizationId: randomUUID(),
-      roles: ['PARTNER'],
-    };
-    for (const [viewer, code] of [
-      [testUser(randomUUID()), 'FORBIDDEN'],
-      [partner, 'FORBIDDEN'],
-      [null, 'UNAUTHENTICATED'],
-    ] as const) {
+    for (const [viewer, code] of exportIntruders()) {
       const response = await exportOf(viewer, personId);
       expect(response.errors?.map((error) => error.extensions?.['code'])).toEqual([code]);
       expect(JSON.stringify(response)).not.toContain('Secret workshop');
@@ -152,10 +135,7 @@ describe('events-erasure', () => {
   it('rolls back, to be retried, while an event about the person waits in the outbox', async () => {
     const person = randomUUID();
     const own = await addEvent('Waiting meetup', person, null);
-    await rows(
-      `insert into event_outbox (event_id, type, envelope, recorded_at, published_at) values ($1, 'events.EventCreated', $2, now(), null)`,
-      [randomUUID(), JSON.stringify({ actor: { kind: 'USER', id: person } })],
-    );
+    await recordWaitingEventAbout(subgraph.database.url, person);
 
     await expect(erase(accountDeletedEvent(person))).rejects.toThrow('still wait in the outbox');
 

@@ -5,9 +5,11 @@ import {
   accountDeletedEvent,
   createTestIssuer,
   deliverEvent,
-  graphqlRequest,
+  exportIntruders,
   organizationDeletedEvent,
   queryDatabase,
+  recordWaitingEventAbout,
+  requestExportSection,
   rowsMentioning,
   startTestSubgraph,
   testUser,
@@ -79,17 +81,8 @@ async function matched(userId: string, organizationId = randomUUID()) {
   return { profileId: profile.id, offerId: offer.id, matchId: match.id };
 }
 
-const SECTION = `query ($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on PersonalDataExport { subjectId matching } }
-}`;
-async function exportOf(viewer: Viewer | null, subjectId: string) {
-  return graphqlRequest<{ _entities: { subjectId: string; matching: Record<string, unknown> }[] }>(
-    subgraph.url,
-    SECTION,
-    { representations: [{ __typename: 'PersonalDataExport', id: randomUUID(), subjectId }] },
-    viewer ? await issuer.headersFor(viewer) : {},
-  );
-}
+const exportOf = (viewer: Viewer | null, subjectId: string) =>
+  requestExportSection(subgraph, issuer, 'matching', viewer, subjectId);
 
 const erase = (event: Parameters<typeof deliverEvent>[3]) =>
   deliverEvent(subgraph, matchingSubgraph, 'matching-erasure', event);
@@ -127,17 +120,7 @@ describe('the matching section of an export', () => {
   it('is the person’s own: someone else is FORBIDDEN, a partner key FORBIDDEN, anonymous UNAUTHENTICATED', async () => {
     const personId = randomUUID();
     await matched(personId);
-    const partner: Viewer = {
-      kind: 'PARTNER',
-      apiKeyId: randomUUID(),
-      organizationId: randomUUID(),
-      roles: ['PARTNER'],
-    };
-    for (const [viewer, code] of [
-      [testUser(randomUUID()), 'FORBIDDEN'],
-      [partner, 'FORBIDDEN'],
-      [null, 'UNAUTHENTICATED'],
-    ] as const) {
+    for (const [viewer, code] of exportIntruders()) {
       const response = await exportOf(viewer, personId);
       expect(response.errors?.map((error) => error.extensions?.['code'])).toEqual([code]);
       expect(JSON.stringify(response)).not.toContain('Grenoble');
@@ -179,10 +162,7 @@ describe('matching-erasure', () => {
   it('rolls back, to be retried, while an event about the person waits in the outbox', async () => {
     const personId = randomUUID();
     const { profileId } = await matched(personId);
-    await rows(
-      `insert into event_outbox (event_id, type, envelope, recorded_at, published_at) values ($1, 'matching.MatchFound', $2, now(), null)`,
-      [randomUUID(), JSON.stringify({ payload: { userId: personId } })],
-    );
+    await recordWaitingEventAbout(subgraph.database.url, personId);
 
     await expect(erase(accountDeletedEvent(personId))).rejects.toThrow('still wait in the outbox');
 

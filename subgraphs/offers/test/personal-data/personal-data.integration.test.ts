@@ -5,9 +5,11 @@ import {
   accountDeletedEvent,
   createTestIssuer,
   deliverEvent,
-  graphqlRequest,
+  exportIntruders,
   organizationDeletedEvent,
   queryDatabase,
+  recordWaitingEventAbout,
+  requestExportSection,
   rowsMentioning,
   startTestSubgraph,
   testUser,
@@ -56,17 +58,8 @@ async function addOffer(title: string, organizationId: string, authorId: string 
   return offer.id;
 }
 
-const SECTION = `query ($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on PersonalDataExport { subjectId offers } }
-}`;
-async function exportOf(viewer: Viewer | null, subjectId: string) {
-  return graphqlRequest<{ _entities: { subjectId: string; offers: Record<string, unknown> }[] }>(
-    subgraph.url,
-    SECTION,
-    { representations: [{ __typename: 'PersonalDataExport', id: randomUUID(), subjectId }] },
-    viewer ? await issuer.headersFor(viewer) : {},
-  );
-}
+const exportOf = (viewer: Viewer | null, subjectId: string) =>
+  requestExportSection(subgraph, issuer, 'offers', viewer, subjectId);
 
 const erase = (event: Parameters<typeof deliverEvent>[3]) =>
   deliverEvent(subgraph, offersSubgraph, 'offers-erasure', event);
@@ -98,17 +91,7 @@ describe('the offers section of an export', () => {
   it('is the person’s own: someone else is FORBIDDEN, a partner key FORBIDDEN, anonymous UNAUTHENTICATED', async () => {
     const personId = randomUUID();
     await addOffer('Confidential opening', randomUUID(), personId);
-    const partner: Viewer = {
-      kind: 'PARTNER',
-      apiKeyId: randomUUID(),
-      organizationId: randomUUID(),
-      roles: ['PARTNER'],
-    };
-    for (const [viewer, code] of [
-      [testUser(randomUUID()), 'FORBIDDEN'],
-      [partner, 'FORBIDDEN'],
-      [null, 'UNAUTHENTICATED'],
-    ] as const) {
+    for (const [viewer, code] of exportIntruders()) {
       const response = await exportOf(viewer, personId);
       expect(response.errors?.map((error) => error.extensions?.['code'])).toEqual([code]);
       expect(JSON.stringify(response)).not.toContain('Confidential opening');
@@ -152,10 +135,7 @@ describe('offers-erasure', () => {
   it('rolls back, to be retried, while an event about the person waits in the outbox', async () => {
     const personId = randomUUID();
     const written = await addOffer('Waiting offer', randomUUID(), personId);
-    await rows(
-      `insert into event_outbox (event_id, type, envelope, recorded_at, published_at) values ($1, 'offers.OfferPublished', $2, now(), null)`,
-      [randomUUID(), JSON.stringify({ actor: { kind: 'USER', id: personId } })],
-    );
+    await recordWaitingEventAbout(subgraph.database.url, personId);
 
     await expect(erase(accountDeletedEvent(personId))).rejects.toThrow('still wait in the outbox');
 

@@ -5,8 +5,12 @@ import {
   accountDeletedEvent,
   createTestIssuer,
   deliverEvent,
+  exportIntruders,
   graphqlRequest,
+  outboxPublished,
   queryDatabase,
+  recordWaitingEventAbout,
+  requestExportSection,
   rowsMentioning,
   startTestSubgraph,
   testUser,
@@ -75,26 +79,11 @@ async function profileOf(person: Viewer, marker: string): Promise<string> {
   return profileId;
 }
 
-const SECTION = `query ($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on PersonalDataExport { subjectId profiles } }
-}`;
 const exportOf = (viewer: Viewer | null, subjectId: string) =>
-  gql<{ _entities: { subjectId: string; profiles: { profile: Record<string, unknown> | null } }[] }>(
-    viewer,
-    SECTION,
-    { representations: [{ __typename: 'PersonalDataExport', id: randomUUID(), subjectId }] },
-  );
+  requestExportSection(subgraph, issuer, 'profiles', viewer, subjectId);
 
 const erase = (event: Parameters<typeof deliverEvent>[3]) =>
   deliverEvent(subgraph, profilesSubgraph, 'profiles-erasure', event);
-
-async function outboxPublished(): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while ((await rows('select 1 from event_outbox where published_at is null')).length > 0) {
-    if (Date.now() > deadline) throw new Error('the outbox was not published within 10 s');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('the profiles section of an export', () => {
   it('holds the person’s profile with its skills, languages and experiences', async () => {
@@ -103,7 +92,7 @@ describe('the profiles section of an export', () => {
 
     const response = await exportOf(testUser(userId), userId);
 
-    const { profile } = response.data!._entities[0]!.profiles;
+    const { profile } = response.data!._entities[0]!.profiles!;
     expect(profile).toMatchObject({
       id: profileId,
       userId,
@@ -125,17 +114,7 @@ describe('the profiles section of an export', () => {
   it('is the person’s own: someone else is FORBIDDEN, a partner key FORBIDDEN, anonymous UNAUTHENTICATED', async () => {
     const userId = randomUUID();
     await profileOf(testUser(userId), 'secret');
-    const partner: Viewer = {
-      kind: 'PARTNER',
-      apiKeyId: randomUUID(),
-      organizationId: randomUUID(),
-      roles: ['PARTNER'],
-    };
-    for (const [viewer, code] of [
-      [testUser(randomUUID()), 'FORBIDDEN'],
-      [partner, 'FORBIDDEN'],
-      [null, 'UNAUTHENTICATED'],
-    ] as const) {
+    for (const [viewer, code] of exportIntruders()) {
       const response = await exportOf(viewer, userId);
       expect(response.errors?.map((error) => error.extensions?.['code'])).toEqual([code]);
       expect(JSON.stringify(response)).not.toContain('Data engineer secret');
@@ -148,7 +127,7 @@ describe('profiles-erasure', () => {
     const userId = randomUUID();
     const marker = `m${randomBytes(4).toString('hex')}`;
     const profileId = await profileOf(testUser(userId), marker);
-    await outboxPublished();
+    await outboxPublished(subgraph.database.url);
     const deletion = accountDeletedEvent(userId);
 
     await erase(deletion);
@@ -156,7 +135,7 @@ describe('profiles-erasure', () => {
     expect(await rowsMentioning(subgraph.database.url, [userId, profileId, marker])).toEqual([]);
 
     const later = await profileOf(testUser(userId), 'again');
-    await outboxPublished();
+    await outboxPublished(subgraph.database.url);
     await erase(deletion);
     expect(await rows('select id from profiles where id = $1', [later])).toEqual([{ id: later }]);
   });
@@ -164,11 +143,8 @@ describe('profiles-erasure', () => {
   it('rolls back, to be retried, while an event about the person waits in the outbox', async () => {
     const userId = randomUUID();
     const profileId = await profileOf(testUser(userId), 'waiting');
-    await outboxPublished();
-    await rows(
-      `insert into event_outbox (event_id, type, envelope, recorded_at, published_at) values ($1, 'profiles.ProfileUpdated', $2, now(), null)`,
-      [randomUUID(), JSON.stringify({ payload: { userId } })],
-    );
+    await outboxPublished(subgraph.database.url);
+    await recordWaitingEventAbout(subgraph.database.url, userId);
 
     await expect(erase(accountDeletedEvent(userId))).rejects.toThrow('still wait in the outbox');
 
