@@ -1,9 +1,12 @@
 import { CertificationSchema } from './Certification.ts';
+import { DocumentUploadSchema } from './DocumentUpload.ts';
 import { EducationSchema } from './Education.ts';
 import { ExperienceSchema } from './Experience.ts';
 import { LanguageSkillSchema } from './LanguageSkill.ts';
 import { OnboardingStepSchema } from './OnboardingStep.ts';
 import { ProfileSchema } from './Profile.ts';
+import { ProfileDocumentSchema } from './ProfileDocument.ts';
+import { ProfileDocumentContentSchema } from './ProfileDocumentContent.ts';
 import { ProfileReviewSchema } from './ProfileReview.ts';
 import { ProfileSkillSchema } from './ProfileSkill.ts';
 
@@ -16,4 +19,7 @@ export const entities = [
   CertificationSchema,
   OnboardingStepSchema,
   ProfileReviewSchema,
+  ProfileDocumentSchema,
+  ProfileDocumentContentSchema,
+  DocumentUploadSchema,
 ];
