@@ -21,6 +21,7 @@ import { EducationSchema } from './Education.ts';
 import { ExperienceSchema } from './Experience.ts';
 import { LanguageSkillSchema } from './LanguageSkill.ts';
 import { ProfileSkillSchema } from './ProfileSkill.ts';
+import { ProfileUnlockSchema } from './ProfileUnlock.ts';
 
 const textArrayOf = (values: readonly string[]) =>
   `array[${values.map((value) => `'${value}'`).join(', ')}]::text[]`;
@@ -166,6 +167,8 @@ export const ProfileSchema = defineEntity({
     experiences: () => p.oneToMany(ExperienceSchema).mappedBy('profile'),
     education: () => p.oneToMany(EducationSchema).mappedBy('profile'),
     certifications: () => p.oneToMany(CertificationSchema).mappedBy('profile'),
+    /** Organizations that unlocked the profile in recruiter search (src/unlocks). */
+    unlocks: () => p.oneToMany(ProfileUnlockSchema).mappedBy('profile'),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

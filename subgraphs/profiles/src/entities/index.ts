@@ -8,7 +8,9 @@ import { ProfileSchema } from './Profile.ts';
 import { ProfileDocumentSchema } from './ProfileDocument.ts';
 import { ProfileDocumentContentSchema } from './ProfileDocumentContent.ts';
 import { ProfileReviewSchema } from './ProfileReview.ts';
+import { ProfileSearchDocumentSchema } from './ProfileSearchDocument.ts';
 import { ProfileSkillSchema } from './ProfileSkill.ts';
+import { ProfileUnlockSchema } from './ProfileUnlock.ts';
 
 export const entities = [
   ProfileSchema,
@@ -22,4 +24,6 @@ export const entities = [
   ProfileDocumentSchema,
   ProfileDocumentContentSchema,
   DocumentUploadSchema,
+  ProfileSearchDocumentSchema,
+  ProfileUnlockSchema,
 ];

@@ -1,0 +1,54 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { AnonymizedProfile } from '../search/profile-search-index.ts';
+import { ProfileSchema } from './Profile.ts';
+
+/**
+ * The PostgreSQL search index (src/search): one row per searchable profile, written in the transaction of
+ * every change of the profile (search/search-sync.ts) and gone with it (cascade). `search_vector` holds the
+ * weighted French and English lexemes (text search configurations `profiles_fr` and `profiles_en`, with
+ * unaccent); the other columns are filters, each with the index its filter uses; `card` is what a hit
+ * shows. Written and read by search/postgres-search-index.ts only, in SQL.
+ */
+export const ProfileSearchDocumentSchema = defineEntity({
+  name: 'ProfileSearchDocument',
+  tableName: 'profile_search_documents',
+  indexes: [
+    { properties: ['searchVector'], type: 'gin' },
+    { properties: ['skillIds'], type: 'gin' },
+    { properties: ['languageLevels'], type: 'gin' },
+    { properties: ['contractTypes'], type: 'gin' },
+    { properties: ['geo'], type: 'gist' },
+    {
+      name: 'profile_search_documents_recent_index',
+      columns: [{ name: 'updated_at', sort: 'desc' }, { name: 'profile_id' }],
+    },
+    { properties: ['yearsOfExperience'] },
+    { properties: ['availableFrom'] },
+    { name: 'profile_search_documents_salary_index', properties: ['salaryCurrency', 'salaryAnnualMinimum'] },
+  ],
+  properties: {
+    profile: () => p.manyToOne(ProfileSchema).primary().deleteRule('cascade'),
+    /** What hits carry instead of the profile id; unlockProfile accepts it. */
+    hitId: p.uuid().unique(),
+    revision: p.integer(),
+    updatedAt: p.datetime(),
+    searchVector: p.string().columnType('tsvector'),
+    skillIds: p.array().$type<string[]>().default([]),
+    yearsOfExperience: p.smallint().nullable(),
+    /** (longitude, latitude) in degrees; the radius filter narrows by a box on its GiST index. */
+    geo: p.string().columnType('point').nullable(),
+    languageLevels: p.array().$type<string[]>().default([]),
+    availableFrom: p.date().nullable(),
+    contractTypes: p.array().$type<string[]>().default([]),
+    salaryCurrency: p.string().length(3).nullable(),
+    /** Yearly amounts (search/salary.ts); the maximum is null for "at least the minimum". */
+    salaryAnnualMinimum: p.decimal('number').precision(16).scale(2).nullable(),
+    salaryAnnualMaximum: p.decimal('number').precision(16).scale(2).nullable(),
+    hiddenFromOrganizationIds: p.array().$type<string[]>().default([]),
+    /** The headline and desired titles, which hits highlight. */
+    highlightText: p.text(),
+    card: p.json<AnonymizedProfile>(),
+  },
+});
+
+export type ProfileSearchDocument = InferEntity<typeof ProfileSearchDocumentSchema>;
