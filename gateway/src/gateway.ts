@@ -32,6 +32,7 @@ import type { GatewayContext } from './context.ts';
 import { operationRules } from './limits.ts';
 import { GatewayMetrics, startMetricsServer } from './metrics.ts';
 import { PersistedOperations, PinnedDocumentStore, limitsOf, readManifest } from './persisted-operations.ts';
+import { mountDocumentRoutes } from './document-routes.ts';
 import { mountPersonalDataDownload } from './personal-data-download.ts';
 import { ApiCallQuota, RequestRateLimits } from './rate-limits.ts';
 import { SubgraphReachability } from './readiness.ts';
@@ -170,6 +171,7 @@ export async function startGateway(
   );
   app.use(GRAPHQL_PATH, unreadableBody(metrics));
   mountPersonalDataDownload(app, { apollo, admission, config, logger });
+  mountDocumentRoutes(app, { config, logger });
 
   let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
   const stopAll = async () => {

@@ -1,6 +1,14 @@
-import { readConfig, subgraphSettings } from '@talentgraph/platform';
+import { ConfigError, readConfig, subgraphSettings } from '@talentgraph/platform';
+import { documentConfigProblems, documentSettings } from './documents/settings.ts';
 
-export const settings = subgraphSettings({ defaultPort: 4002, database: 'talentgraph_profiles' });
+export const settings = {
+  ...subgraphSettings({ defaultPort: 4002, database: 'talentgraph_profiles' }),
+  ...documentSettings,
+};
 
-export const loadConfig = (env: Record<string, string | undefined> = process.env) =>
-  readConfig(settings, env);
+export const loadConfig = (env: Record<string, string | undefined> = process.env) => {
+  const config = readConfig(settings, env);
+  const problems = documentConfigProblems(config, config.NODE_ENV);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+};

@@ -4,6 +4,7 @@ import {
   personalDataErasureHandlers,
   type SubgraphDefinition,
 } from '@talentgraph/platform';
+import { mountDocumentRoutes } from './documents/routes.ts';
 import { entities } from './entities/index.ts';
 import { migrations } from './migrations/index.ts';
 import { eraseProfilesAccount } from './personal-data/erasure.ts';
@@ -17,6 +18,7 @@ export const profilesSubgraph: SubgraphDefinition = {
   entities,
   migrations,
   seedDemoData,
+  routes: (app, services) => mountDocumentRoutes(app, services),
   eventConsumers: () => ({
     [erasureGroupOf('profiles')]: personalDataErasureHandlers({ eraseAccount: eraseProfilesAccount }),
   }),

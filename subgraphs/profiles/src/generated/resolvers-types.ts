@@ -7,11 +7,12 @@ import type { Experience as ExperienceEntity } from '../entities/Experience.ts';
 import type { Education as EducationEntity } from '../entities/Education.ts';
 import type { Certification as CertificationEntity } from '../entities/Certification.ts';
 import type { ProfileReview as ProfileReviewEntity } from '../entities/ProfileReview.ts';
-import type { SkillParent, SkillCategoryParent, JobPreferencesParent, OnboardingParent, OnboardingStepParent } from '../resolvers/parents.ts';
+import type { SkillParent, SkillCategoryParent, JobPreferencesParent, OnboardingParent, OnboardingStepParent, CvReadingParent, CvSuggestionParent } from '../resolvers/parents.ts';
 import type { PlaceState, SalaryExpectationState, ConsultantState, MentorState } from '../domain/profile-state.ts';
 import type { Completion } from '../domain/completion.ts';
 import type { AssessmentScore as AssessmentScoreValue } from '../domain/review.ts';
 import type { PersonalDataExportReference, SubgraphContext } from '@talentgraph/platform';
+import type { ProfileDocument as ProfileDocumentEntity } from '../entities/ProfileDocument.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -32,6 +33,25 @@ export type Scalars = {
   /** A JSON object, for example {"offerId": "4f9c…"}. */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Suggestions to accept. */
+export type AcceptCvSuggestionsInput = {
+  /** The CV. */
+  documentId: Scalars['ID']['input'];
+  /** Keys of its suggestions. */
+  keys: Array<Scalars['ID']['input']>;
+};
+
+/** The result of acceptCvSuggestions. */
+export type AcceptCvSuggestionsPayload = {
+  __typename?: 'AcceptCvSuggestionsPayload';
+  /** The document, with the decisions; null when errors is not empty. */
+  document?: Maybe<Document>;
+  /** Why nothing was written (codes UNKNOWN_SUGGESTION, SUGGESTION_ALREADY_DECIDED, SUGGESTION_NOT_APPLICABLE, SUGGESTION_INCOMPLETE, and the editing rules' codes at the key concerned). */
+  errors: Array<ProfileUserError>;
+  /** The profile as changed; null when errors is not empty. */
+  profile?: Maybe<Profile>;
 };
 
 /** A new certification. */
@@ -311,6 +331,90 @@ export type CreateProfilePayload = {
   profile?: Maybe<Profile>;
 };
 
+/** What was read from a CV. */
+export type CvReading = {
+  __typename?: 'CvReading';
+  /** Why it could not be read, for example NO_TEXT_FOUND. */
+  errorCode?: Maybe<Scalars['String']['output']>;
+  /** The language the CV is written in; null when not read. */
+  language?: Maybe<SkillLanguage>;
+  /** Whether the text could be read (a scanned PDF cannot). */
+  read: Scalars['Boolean']['output'];
+  /** Every suggestion, in the order a review form shows them; only those with this status when given. */
+  suggestions: Array<CvSuggestion>;
+  /** What the reading warns about (pages skipped, text cut). */
+  warnings: Array<Scalars['String']['output']>;
+};
+
+
+/** What was read from a CV. */
+export type CvReadingSuggestionsArgs = {
+  status?: InputMaybe<SuggestionStatus>;
+};
+
+/** One value read from a CV, that the person accepts or rejects. */
+export type CvSuggestion = {
+  __typename?: 'CvSuggestion';
+  /** Whether accepting it can write it to the profile (contact details cannot: the account holds them). */
+  applicable: Scalars['Boolean']['output'];
+  /** 0 to 1: how sure the reading is; a form may preselect those above 0.7. */
+  confidence: Scalars['Float']['output'];
+  /** The value in a few words. */
+  description: Scalars['String']['output'];
+  /** The words of the CV it was read from. */
+  evidence: Scalars['String']['output'];
+  /** The profile field it would fill. */
+  field: CvSuggestionField;
+  /** Stable key (parsing the same CV again gives the same keys). */
+  key: Scalars['ID']['output'];
+  /** Whether the person accepted or rejected it. */
+  status: SuggestionStatus;
+  /** The value as read (an object; a text is { text }). */
+  value: Scalars['JSONObject']['output'];
+};
+
+/** The profile field a CV suggestion fills. */
+export type CvSuggestionField =
+  /** A certification. */
+  | 'CERTIFICATION'
+  /** An education entry. */
+  | 'EDUCATION'
+  /** An e-mail address (not a profile field). */
+  | 'EMAIL'
+  /** An experience. */
+  | 'EXPERIENCE'
+  /** The headline. */
+  | 'HEADLINE'
+  /** A language. */
+  | 'LANGUAGE'
+  /** A web link (not a profile field). */
+  | 'LINK'
+  /** The location. */
+  | 'LOCATION'
+  /** A phone number (not a profile field). */
+  | 'PHONE'
+  /** A skill. */
+  | 'SKILL'
+  /** The summary. */
+  | 'SUMMARY'
+  /** The years of experience. */
+  | 'YEARS_OF_EXPERIENCE';
+
+/** The document to delete. */
+export type DeleteDocumentInput = {
+  /** The document. */
+  documentId: Scalars['ID']['input'];
+};
+
+/** The result of deleteDocument. */
+export type DeleteDocumentPayload = {
+  __typename?: 'DeleteDocumentPayload';
+  /** Id of the deleted document; null when errors is not empty. */
+  deletedDocumentId?: Maybe<Scalars['ID']['output']>;
+  /** Why nothing was deleted. */
+  errors: Array<ProfileUserError>;
+};
+
 /** Which profile to delete. */
 export type DeleteProfileInput = {
   /** The profile. */
@@ -324,6 +428,69 @@ export type DeleteProfilePayload = {
   deletedProfileId?: Maybe<Scalars['ID']['output']>;
   /** Why it was not deleted. */
   errors: Array<ProfileUserError>;
+};
+
+/** A document of a profile (a CV), stored encrypted; seen by the person, their firm and moderators. */
+export type Document = {
+  __typename?: 'Document';
+  /** Size in bytes. */
+  byteSize: Scalars['Int']['output'];
+  /** Its format, told by its content. */
+  documentType: DocumentType;
+  /** A download link for the caller, valid a few minutes (DOCUMENT_LINK_TTL_SECONDS); every download is audited. */
+  download: DocumentDownload;
+  /** The name the person gave the file. */
+  fileName: Scalars['String']['output'];
+  /** Stable identifier of the document. */
+  id: Scalars['ID']['output'];
+  /** What the document is. */
+  kind: DocumentKind;
+  /** The media type it is served with. */
+  mediaType: Scalars['String']['output'];
+  /** The profile it belongs to. */
+  profile: Profile;
+  /** What was read from it. */
+  reading: CvReading;
+  /** When it was uploaded. */
+  uploadedAt: Scalars['DateTime']['output'];
+  /** Who uploaded it. */
+  uploadedBy: User;
+};
+
+/** A short-lived signed download link. */
+export type DocumentDownload = {
+  __typename?: 'DocumentDownload';
+  /** When the link stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** GET it (no header needed) before expiresAt. */
+  url: Scalars['String']['output'];
+};
+
+/** What a document is. */
+export type DocumentKind =
+  /** A curriculum vitae. */
+  | 'CV';
+
+/** Formats a document may have, told by its content. */
+export type DocumentType =
+  /** Word (DOCX). */
+  | 'DOCX'
+  /** PDF. */
+  | 'PDF'
+  /** Plain text (UTF-8 or UTF-16). */
+  | 'TEXT';
+
+/** Where and how to upload a document. */
+export type DocumentUploadTicket = {
+  __typename?: 'DocumentUploadTicket';
+  /** When the URL stops working. */
+  expiresAt: Scalars['DateTime']['output'];
+  /** Largest file accepted, in bytes. */
+  maxBytes: Scalars['Int']['output'];
+  /** Always PUT. */
+  method: Scalars['String']['output'];
+  /** The one-time URL: PUT the file's bytes to it. */
+  url: Scalars['String']['output'];
 };
 
 /** A course of study: a degree, a diploma, a training. */
@@ -522,6 +689,8 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Accepts suggestions read from a CV: written to the profile with the editing rules, all or none. */
+  acceptCvSuggestions: AcceptCvSuggestionsPayload;
   /** Adds a certification. */
   addCertification: CertificationPayload;
   /** Adds a course of study. */
@@ -537,8 +706,12 @@ export type Mutation = {
   completeOnboardingStep: CompleteOnboardingStepPayload;
   /** Creates a profile (one per account) as a DRAFT: the caller's own, or a firm's consultant's (userId). */
   createProfile: CreateProfilePayload;
+  /** Deletes a document and its encrypted content. */
+  deleteDocument: DeleteDocumentPayload;
   /** Deletes a profile and everything it holds; its owner only. */
   deleteProfile: DeleteProfilePayload;
+  /** Rejects suggestions read from a CV: nothing is written, the form stops offering them. */
+  rejectCvSuggestions: RejectCvSuggestionsPayload;
   /** Rejects a profile under review, with the assessment grid and the reasons; the person is notified. */
   rejectProfile: RejectProfilePayload;
   /** Gives a claimed profile back to the queue unassessed (its moderator, or an admin). */
@@ -549,6 +722,11 @@ export type Mutation = {
   removeEducation: RemoveEducationPayload;
   /** Removes an experience. */
   removeExperience: RemoveExperiencePayload;
+  /**
+   * Asks for a one-time URL to upload a CV to (PUT the file's bytes to it, any Content-Type: PDF, DOCX or
+   * plain text up to 10 MB, told by content). The CV is stored encrypted and read into suggestions.
+   */
+  requestCvUpload: RequestCvUploadPayload;
   /**
    * Autosaves the form of an onboarding step as typed, valid or not: only the step's own keys are accepted
    * and the draft holds at most 32 KiB. It is checked when the step is completed.
@@ -578,6 +756,11 @@ export type Mutation = {
   validateProfile: ValidateProfilePayload;
   /** Takes a submitted profile back to DRAFT while no moderator has claimed it. */
   withdrawProfile: WithdrawProfilePayload;
+};
+
+
+export type MutationAcceptCvSuggestionsArgs = {
+  input: AcceptCvSuggestionsInput;
 };
 
 
@@ -611,8 +794,18 @@ export type MutationCreateProfileArgs = {
 };
 
 
+export type MutationDeleteDocumentArgs = {
+  input: DeleteDocumentInput;
+};
+
+
 export type MutationDeleteProfileArgs = {
   input: DeleteProfileInput;
+};
+
+
+export type MutationRejectCvSuggestionsArgs = {
+  input: RejectCvSuggestionsInput;
 };
 
 
@@ -638,6 +831,11 @@ export type MutationRemoveEducationArgs = {
 
 export type MutationRemoveExperienceArgs = {
   input: RemoveExperienceInput;
+};
+
+
+export type MutationRequestCvUploadArgs = {
+  input: RequestCvUploadInput;
 };
 
 
@@ -816,6 +1014,11 @@ export type Profile = {
   desiredContractTypes: Array<ContractType>;
   /** Job titles the person is looking for, for example Staff engineer. */
   desiredTitles: Array<Scalars['String']['output']>;
+  /**
+   * The person's CVs, the latest first; empty for callers other than the person, their firm (consultants),
+   * moderators and admins.
+   */
+  documents: Array<Document>;
   /** Courses of study, current ones first, then the most recent. */
   education: Array<Education>;
   /** Jobs, missions and internships, current ones first, then the most recent. */
@@ -1066,6 +1269,23 @@ export type QuerySkillsArgs = {
   search: Scalars['String']['input'];
 };
 
+/** Suggestions to reject. */
+export type RejectCvSuggestionsInput = {
+  /** The CV. */
+  documentId: Scalars['ID']['input'];
+  /** Keys of its suggestions. */
+  keys: Array<Scalars['ID']['input']>;
+};
+
+/** The result of rejectCvSuggestions. */
+export type RejectCvSuggestionsPayload = {
+  __typename?: 'RejectCvSuggestionsPayload';
+  /** The document, with the decisions; null when errors is not empty. */
+  document?: Maybe<Document>;
+  /** Why nothing was recorded. */
+  errors: Array<ProfileUserError>;
+};
+
 /** A rejection. */
 export type RejectProfileInput = {
   /** Every criterion scored once. */
@@ -1183,6 +1403,23 @@ export type RemoveExperiencePayload = {
   profile?: Maybe<Profile>;
   /** Id of the removed experience; null when errors is not empty. */
   removedExperienceId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A CV to upload. */
+export type RequestCvUploadInput = {
+  /** The file's name, kept for downloads (its type is told by its content). */
+  fileName: Scalars['String']['input'];
+  /** The profile. */
+  profileId: Scalars['ID']['input'];
+};
+
+/** The result of requestCvUpload. */
+export type RequestCvUploadPayload = {
+  __typename?: 'RequestCvUploadPayload';
+  /** Why no URL was given. */
+  errors: Array<ProfileUserError>;
+  /** Where to upload; null when errors is not empty. */
+  upload?: Maybe<DocumentUploadTicket>;
 };
 
 /** How a review ended. */
@@ -1403,6 +1640,15 @@ export type SubmitProfilePayload = {
   /** The profile, now SUBMITTED; null when errors is not empty. */
   profile?: Maybe<Profile>;
 };
+
+/** The person's answer to a suggestion. */
+export type SuggestionStatus =
+  /** Accepted: written to the profile. */
+  | 'ACCEPTED'
+  /** Not answered yet. */
+  | 'PENDING'
+  /** Rejected. */
+  | 'REJECTED';
 
 /** How much a person accepts to travel for work. */
 export type TravelWillingness =
@@ -1712,6 +1958,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Document: Document;
   PersonalDataExport: PersonalDataExport;
   Profile: Profile;
   User: User;
@@ -1719,6 +1966,9 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Document:
+    ( { __typename: 'Document' }
+    & GraphQLRecursivePick<FederationTypes['Document'], {"id":true}> );
   PersonalDataExport:
     ( { __typename: 'PersonalDataExport' }
     & GraphQLRecursivePick<FederationTypes['PersonalDataExport'], {"id":true,"subjectId":true}> );
@@ -1734,8 +1984,10 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AddCertificationInput: AddCertificationInput;
+  AcceptCvSuggestionsInput: AcceptCvSuggestionsInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AcceptCvSuggestionsPayload: ResolverTypeWrapper<Omit<AcceptCvSuggestionsPayload, 'document' | 'profile'> & { document?: Maybe<ResolversTypes['Document']>, profile?: Maybe<ResolversTypes['Profile']> }>;
+  AddCertificationInput: AddCertificationInput;
   AddEducationInput: AddEducationInput;
   AddExperienceInput: AddExperienceInput;
   AssessmentCriterion: AssessmentCriterion;
@@ -1760,10 +2012,20 @@ export type ResolversTypes = ResolversObject<{
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CreateProfileInput: CreateProfileInput;
   CreateProfilePayload: ResolverTypeWrapper<Omit<CreateProfilePayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  CvReading: ResolverTypeWrapper<CvReadingParent>;
+  CvSuggestion: ResolverTypeWrapper<CvSuggestionParent>;
+  CvSuggestionField: CvSuggestionField;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteDocumentInput: DeleteDocumentInput;
+  DeleteDocumentPayload: ResolverTypeWrapper<DeleteDocumentPayload>;
   DeleteProfileInput: DeleteProfileInput;
   DeleteProfilePayload: ResolverTypeWrapper<DeleteProfilePayload>;
+  Document: ResolverTypeWrapper<ProfileDocumentEntity>;
+  DocumentDownload: ResolverTypeWrapper<DocumentDownload>;
+  DocumentKind: DocumentKind;
+  DocumentType: DocumentType;
+  DocumentUploadTicket: ResolverTypeWrapper<DocumentUploadTicket>;
   Education: ResolverTypeWrapper<EducationEntity>;
   EducationLevel: EducationLevel;
   EducationPayload: ResolverTypeWrapper<Omit<EducationPayload, 'education' | 'profile'> & { education?: Maybe<ResolversTypes['Education']>, profile?: Maybe<ResolversTypes['Profile']> }>;
@@ -1801,6 +2063,8 @@ export type ResolversTypes = ResolversObject<{
   ProfileStatus: ProfileStatus;
   ProfileUserError: ResolverTypeWrapper<ProfileUserError>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RejectCvSuggestionsInput: RejectCvSuggestionsInput;
+  RejectCvSuggestionsPayload: ResolverTypeWrapper<Omit<RejectCvSuggestionsPayload, 'document'> & { document?: Maybe<ResolversTypes['Document']> }>;
   RejectProfileInput: RejectProfileInput;
   RejectProfilePayload: ResolverTypeWrapper<Omit<RejectProfilePayload, 'profile' | 'review'> & { profile?: Maybe<ResolversTypes['Profile']>, review?: Maybe<ResolversTypes['ProfileReview']> }>;
   RejectionReason: RejectionReason;
@@ -1813,6 +2077,8 @@ export type ResolversTypes = ResolversObject<{
   RemoveEducationPayload: ResolverTypeWrapper<Omit<RemoveEducationPayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
   RemoveExperienceInput: RemoveExperienceInput;
   RemoveExperiencePayload: ResolverTypeWrapper<Omit<RemoveExperiencePayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  RequestCvUploadInput: RequestCvUploadInput;
+  RequestCvUploadPayload: ResolverTypeWrapper<RequestCvUploadPayload>;
   ReviewOutcome: ReviewOutcome;
   SalaryExpectation: ResolverTypeWrapper<SalaryExpectationState>;
   SalaryExpectationInput: SalaryExpectationInput;
@@ -1830,6 +2096,7 @@ export type ResolversTypes = ResolversObject<{
   SkillReferenceInput: SkillReferenceInput;
   SubmitProfileInput: SubmitProfileInput;
   SubmitProfilePayload: ResolverTypeWrapper<Omit<SubmitProfilePayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  SuggestionStatus: SuggestionStatus;
   TravelWillingness: TravelWillingness;
   UpdateCertificationInput: UpdateCertificationInput;
   UpdateConsultantDetailsInput: UpdateConsultantDetailsInput;
@@ -1852,8 +2119,10 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AddCertificationInput: AddCertificationInput;
+  AcceptCvSuggestionsInput: AcceptCvSuggestionsInput;
   ID: Scalars['ID']['output'];
+  AcceptCvSuggestionsPayload: Omit<AcceptCvSuggestionsPayload, 'document' | 'profile'> & { document?: Maybe<ResolversParentTypes['Document']>, profile?: Maybe<ResolversParentTypes['Profile']> };
+  AddCertificationInput: AddCertificationInput;
   AddEducationInput: AddEducationInput;
   AddExperienceInput: AddExperienceInput;
   AssessmentScore: AssessmentScoreValue;
@@ -1873,10 +2142,17 @@ export type ResolversParentTypes = ResolversObject<{
   CountryCode: Scalars['CountryCode']['output'];
   CreateProfileInput: CreateProfileInput;
   CreateProfilePayload: Omit<CreateProfilePayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  CvReading: CvReadingParent;
+  CvSuggestion: CvSuggestionParent;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeleteDocumentInput: DeleteDocumentInput;
+  DeleteDocumentPayload: DeleteDocumentPayload;
   DeleteProfileInput: DeleteProfileInput;
   DeleteProfilePayload: DeleteProfilePayload;
+  Document: ProfileDocumentEntity;
+  DocumentDownload: DocumentDownload;
+  DocumentUploadTicket: DocumentUploadTicket;
   Education: EducationEntity;
   EducationPayload: Omit<EducationPayload, 'education' | 'profile'> & { education?: Maybe<ResolversParentTypes['Education']>, profile?: Maybe<ResolversParentTypes['Profile']> };
   Experience: ExperienceEntity;
@@ -1907,6 +2183,8 @@ export type ResolversParentTypes = ResolversObject<{
   ProfileSkillInput: ProfileSkillInput;
   ProfileUserError: ProfileUserError;
   Query: Record<PropertyKey, never>;
+  RejectCvSuggestionsInput: RejectCvSuggestionsInput;
+  RejectCvSuggestionsPayload: Omit<RejectCvSuggestionsPayload, 'document'> & { document?: Maybe<ResolversParentTypes['Document']> };
   RejectProfileInput: RejectProfileInput;
   RejectProfilePayload: Omit<RejectProfilePayload, 'profile' | 'review'> & { profile?: Maybe<ResolversParentTypes['Profile']>, review?: Maybe<ResolversParentTypes['ProfileReview']> };
   ReleaseProfileReviewInput: ReleaseProfileReviewInput;
@@ -1917,6 +2195,8 @@ export type ResolversParentTypes = ResolversObject<{
   RemoveEducationPayload: Omit<RemoveEducationPayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
   RemoveExperienceInput: RemoveExperienceInput;
   RemoveExperiencePayload: Omit<RemoveExperiencePayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  RequestCvUploadInput: RequestCvUploadInput;
+  RequestCvUploadPayload: RequestCvUploadPayload;
   SalaryExpectation: SalaryExpectationState;
   SalaryExpectationInput: SalaryExpectationInput;
   SaveOnboardingDraftInput: SaveOnboardingDraftInput;
@@ -1958,6 +2238,12 @@ export type HasRoleDirectiveArgs = {
 };
 
 export type HasRoleDirectiveResolver<Result, Parent, ContextType = SubgraphContext, Args = HasRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AcceptCvSuggestionsPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AcceptCvSuggestionsPayload'] = ResolversParentTypes['AcceptCvSuggestionsPayload']> = ResolversObject<{
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+}>;
 
 export type AssessmentScoreResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['AssessmentScore'] = ResolversParentTypes['AssessmentScore']> = ResolversObject<{
   criterion?: Resolver<ResolversTypes['AssessmentCriterion'], ParentType, ContextType>;
@@ -2020,6 +2306,25 @@ export type CreateProfilePayloadResolvers<ContextType = SubgraphContext, ParentT
   profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
 }>;
 
+export type CvReadingResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CvReading'] = ResolversParentTypes['CvReading']> = ResolversObject<{
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['SkillLanguage']>, ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suggestions?: Resolver<Array<ResolversTypes['CvSuggestion']>, ParentType, ContextType, Partial<CvReadingSuggestionsArgs>>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CvSuggestionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['CvSuggestion'] = ResolversParentTypes['CvSuggestion']> = ResolversObject<{
+  applicable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['CvSuggestionField'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SuggestionStatus'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -2028,9 +2333,41 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeleteDocumentPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeleteDocumentPayload'] = ResolversParentTypes['DeleteDocumentPayload']> = ResolversObject<{
+  deletedDocumentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+}>;
+
 export type DeleteProfilePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DeleteProfilePayload'] = ResolversParentTypes['DeleteProfilePayload']> = ResolversObject<{
   deletedProfileId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+}>;
+
+export type DocumentResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document'], FederationReferenceType extends FederationReferenceTypes['Document'] = FederationReferenceTypes['Document']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Document']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  byteSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  documentType?: Resolver<ResolversTypes['DocumentType'], ParentType, ContextType>;
+  download?: Resolver<ResolversTypes['DocumentDownload'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DocumentKind'], ParentType, ContextType>;
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  profile?: Resolver<ResolversTypes['Profile'], ParentType, ContextType>;
+  reading?: Resolver<ResolversTypes['CvReading'], ParentType, ContextType>;
+  uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  uploadedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type DocumentDownloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DocumentDownload'] = ResolversParentTypes['DocumentDownload']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DocumentUploadTicketResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DocumentUploadTicket'] = ResolversParentTypes['DocumentUploadTicket']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  maxBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type EducationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Education'] = ResolversParentTypes['Education']> = ResolversObject<{
@@ -2106,18 +2443,22 @@ export type MoneyResolvers<ContextType = SubgraphContext, ParentType extends Res
 }>;
 
 export type MutationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptCvSuggestions?: Resolver<ResolversTypes['AcceptCvSuggestionsPayload'], ParentType, ContextType, RequireFields<MutationAcceptCvSuggestionsArgs, 'input'>>;
   addCertification?: Resolver<ResolversTypes['CertificationPayload'], ParentType, ContextType, RequireFields<MutationAddCertificationArgs, 'input'>>;
   addEducation?: Resolver<ResolversTypes['EducationPayload'], ParentType, ContextType, RequireFields<MutationAddEducationArgs, 'input'>>;
   addExperience?: Resolver<ResolversTypes['ExperiencePayload'], ParentType, ContextType, RequireFields<MutationAddExperienceArgs, 'input'>>;
   claimProfileReview?: Resolver<ResolversTypes['ClaimProfileReviewPayload'], ParentType, ContextType, RequireFields<MutationClaimProfileReviewArgs, 'input'>>;
   completeOnboardingStep?: Resolver<ResolversTypes['CompleteOnboardingStepPayload'], ParentType, ContextType, RequireFields<MutationCompleteOnboardingStepArgs, 'input'>>;
   createProfile?: Resolver<ResolversTypes['CreateProfilePayload'], ParentType, ContextType, RequireFields<MutationCreateProfileArgs, 'input'>>;
+  deleteDocument?: Resolver<ResolversTypes['DeleteDocumentPayload'], ParentType, ContextType, RequireFields<MutationDeleteDocumentArgs, 'input'>>;
   deleteProfile?: Resolver<ResolversTypes['DeleteProfilePayload'], ParentType, ContextType, RequireFields<MutationDeleteProfileArgs, 'input'>>;
+  rejectCvSuggestions?: Resolver<ResolversTypes['RejectCvSuggestionsPayload'], ParentType, ContextType, RequireFields<MutationRejectCvSuggestionsArgs, 'input'>>;
   rejectProfile?: Resolver<ResolversTypes['RejectProfilePayload'], ParentType, ContextType, RequireFields<MutationRejectProfileArgs, 'input'>>;
   releaseProfileReview?: Resolver<ResolversTypes['ReleaseProfileReviewPayload'], ParentType, ContextType, RequireFields<MutationReleaseProfileReviewArgs, 'input'>>;
   removeCertification?: Resolver<ResolversTypes['RemoveCertificationPayload'], ParentType, ContextType, RequireFields<MutationRemoveCertificationArgs, 'input'>>;
   removeEducation?: Resolver<ResolversTypes['RemoveEducationPayload'], ParentType, ContextType, RequireFields<MutationRemoveEducationArgs, 'input'>>;
   removeExperience?: Resolver<ResolversTypes['RemoveExperiencePayload'], ParentType, ContextType, RequireFields<MutationRemoveExperienceArgs, 'input'>>;
+  requestCvUpload?: Resolver<ResolversTypes['RequestCvUploadPayload'], ParentType, ContextType, RequireFields<MutationRequestCvUploadArgs, 'input'>>;
   saveOnboardingDraft?: Resolver<ResolversTypes['SaveOnboardingDraftPayload'], ParentType, ContextType, RequireFields<MutationSaveOnboardingDraftArgs, 'input'>>;
   setProfileLanguages?: Resolver<ResolversTypes['SetProfileLanguagesPayload'], ParentType, ContextType, RequireFields<MutationSetProfileLanguagesArgs, 'input'>>;
   setProfileSkills?: Resolver<ResolversTypes['SetProfileSkillsPayload'], ParentType, ContextType, RequireFields<MutationSetProfileSkillsArgs, 'input'>>;
@@ -2173,6 +2514,7 @@ export type ProfileResolvers<ContextType = SubgraphContext, ParentType extends R
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   desiredContractTypes?: Resolver<Array<ResolversTypes['ContractType']>, ParentType, ContextType>;
   desiredTitles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  documents?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
   education?: Resolver<Array<ResolversTypes['Education']>, ParentType, ContextType>;
   experiences?: Resolver<Array<ResolversTypes['Experience']>, ParentType, ContextType>;
   headline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2251,6 +2593,11 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   skills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType, RequireFields<QuerySkillsArgs, 'search'>>;
 }>;
 
+export type RejectCvSuggestionsPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RejectCvSuggestionsPayload'] = ResolversParentTypes['RejectCvSuggestionsPayload']> = ResolversObject<{
+  document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+}>;
+
 export type RejectProfilePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RejectProfilePayload'] = ResolversParentTypes['RejectProfilePayload']> = ResolversObject<{
   errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
   profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
@@ -2279,6 +2626,11 @@ export type RemoveExperiencePayloadResolvers<ContextType = SubgraphContext, Pare
   errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
   profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
   removedExperienceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type RequestCvUploadPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['RequestCvUploadPayload'] = ResolversParentTypes['RequestCvUploadPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  upload?: Resolver<Maybe<ResolversTypes['DocumentUploadTicket']>, ParentType, ContextType>;
 }>;
 
 export type SalaryExpectationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SalaryExpectation'] = ResolversParentTypes['SalaryExpectation']> = ResolversObject<{
@@ -2357,6 +2709,7 @@ export type WithdrawProfilePayloadResolvers<ContextType = SubgraphContext, Paren
 }>;
 
 export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
+  AcceptCvSuggestionsPayload?: AcceptCvSuggestionsPayloadResolvers<ContextType>;
   AssessmentScore?: AssessmentScoreResolvers<ContextType>;
   Certification?: CertificationResolvers<ContextType>;
   CertificationPayload?: CertificationPayloadResolvers<ContextType>;
@@ -2367,9 +2720,15 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   Coordinates?: CoordinatesResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   CreateProfilePayload?: CreateProfilePayloadResolvers<ContextType>;
+  CvReading?: CvReadingResolvers<ContextType>;
+  CvSuggestion?: CvSuggestionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeleteDocumentPayload?: DeleteDocumentPayloadResolvers<ContextType>;
   DeleteProfilePayload?: DeleteProfilePayloadResolvers<ContextType>;
+  Document?: DocumentResolvers<ContextType>;
+  DocumentDownload?: DocumentDownloadResolvers<ContextType>;
+  DocumentUploadTicket?: DocumentUploadTicketResolvers<ContextType>;
   Education?: EducationResolvers<ContextType>;
   EducationPayload?: EducationPayloadResolvers<ContextType>;
   Experience?: ExperienceResolvers<ContextType>;
@@ -2394,11 +2753,13 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ProfileSkill?: ProfileSkillResolvers<ContextType>;
   ProfileUserError?: ProfileUserErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RejectCvSuggestionsPayload?: RejectCvSuggestionsPayloadResolvers<ContextType>;
   RejectProfilePayload?: RejectProfilePayloadResolvers<ContextType>;
   ReleaseProfileReviewPayload?: ReleaseProfileReviewPayloadResolvers<ContextType>;
   RemoveCertificationPayload?: RemoveCertificationPayloadResolvers<ContextType>;
   RemoveEducationPayload?: RemoveEducationPayloadResolvers<ContextType>;
   RemoveExperiencePayload?: RemoveExperiencePayloadResolvers<ContextType>;
+  RequestCvUploadPayload?: RequestCvUploadPayloadResolvers<ContextType>;
   SalaryExpectation?: SalaryExpectationResolvers<ContextType>;
   SaveOnboardingDraftPayload?: SaveOnboardingDraftPayloadResolvers<ContextType>;
   SetProfileLanguagesPayload?: SetProfileLanguagesPayloadResolvers<ContextType>;

@@ -28,6 +28,8 @@ import {
   submitProfile,
   withdrawProfile,
 } from '../review/workflow.ts';
+import { acceptCvSuggestions, deleteDocument, rejectCvSuggestions } from '../documents/suggestions.ts';
+import { requestDocumentUpload } from '../documents/upload.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
 const causeOf = ({ viewer, now }: SubgraphContext): Cause => ({ viewer, now });
@@ -109,4 +111,14 @@ export const Mutation: MutationResolvers = {
     decideProfileReview(context.em, causeOf(context), 'VALIDATED', input),
   rejectProfile: (_parent, { input }, context) =>
     decideProfileReview(context.em, causeOf(context), 'REJECTED', input),
+
+  requestCvUpload: (_parent, { input }, context) =>
+    requestDocumentUpload(context.em, causeOf(context), { ...input, kind: 'CV' }),
+  acceptCvSuggestions: (_parent, { input }, context) =>
+    acceptCvSuggestions(context.em, causeOf(context), input),
+  rejectCvSuggestions: async (_parent, { input }, context) => {
+    const { document, errors } = await rejectCvSuggestions(context.em, causeOf(context), input);
+    return { document, errors };
+  },
+  deleteDocument: (_parent, { input }, context) => deleteDocument(context.em, causeOf(context), input),
 };

@@ -12,6 +12,7 @@ import {
   educationOf,
   experiencesOf,
   languagesOf,
+  documentsOf,
   reviewsOf,
   skillsOf,
   stateOf,
@@ -75,6 +76,8 @@ export const Profile: ProfileResolvers = {
 
   // Onboarding is the way through one's own profile (with their firm, for a consultant).
   onboarding: (profile, _args, { viewer }) => (canEditProfile(viewer, profile) ? { profile } : null),
+  documents: async (profile, _args, context) =>
+    seesPrivateDetails(context.viewer, profile) ? documentsOf(context, profile.id) : [],
   lastReview: async (profile, _args, context) =>
     seesPrivateDetails(context.viewer, profile) ? ((await reviewsOf(context, profile.id))[0] ?? null) : null,
 };

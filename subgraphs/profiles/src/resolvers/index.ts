@@ -10,6 +10,7 @@ import {
   ProfileReview,
   SalaryExpectation,
 } from './Details.ts';
+import { CvReading, CvSuggestion, Document } from './Document.ts';
 import { Mutation } from './Mutation.ts';
 import { Onboarding, OnboardingStepProgress } from './Onboarding.ts';
 import { PersonalDataExport } from './PersonalDataExport.ts';
@@ -42,4 +43,7 @@ export const resolvers: Resolvers = {
   Onboarding,
   OnboardingStepProgress,
   PersonalDataExport,
+  Document,
+  CvReading,
+  CvSuggestion,
 };

@@ -8,6 +8,7 @@ import { ExperienceSchema, type Experience } from '../entities/Experience.ts';
 import { LanguageSkillSchema, type LanguageSkill } from '../entities/LanguageSkill.ts';
 import { OnboardingStepSchema, type OnboardingStep } from '../entities/OnboardingStep.ts';
 import type { Profile } from '../entities/Profile.ts';
+import { ProfileDocumentSchema, type ProfileDocument } from '../entities/ProfileDocument.ts';
 import { ProfileReviewSchema, type ProfileReview } from '../entities/ProfileReview.ts';
 import { ProfileSkillSchema, type ProfileSkill } from '../entities/ProfileSkill.ts';
 import { profileStateOf } from '../editing/state.ts';
@@ -42,6 +43,10 @@ export const certificationsOf = childrenOf<Certification>(CertificationSchema, {
 });
 export const onboardingStepsOf = childrenOf<OnboardingStep>(OnboardingStepSchema);
 export const reviewsOf = childrenOf<ProfileReview>(ProfileReviewSchema, { claimedAt: 'desc', id: 'asc' });
+export const documentsOf = childrenOf<ProfileDocument>(ProfileDocumentSchema, {
+  uploadedAt: 'desc',
+  id: 'asc',
+});
 
 /** The whole state of a profile (domain/profile-state.ts), from the batched child rows. */
 export async function stateOf(context: SubgraphContext, profile: Profile): Promise<ProfileState> {

@@ -1,8 +1,10 @@
 import type { Skill, SkillCategoryId, SkillLanguage } from '@talentgraph/skills';
+import type { CvSuggestion } from '../cv-parsing/index.ts';
 import type { OnboardingStep, OnboardingStepStatus } from '../domain/onboarding.ts';
 import type { JobPreferencesState } from '../domain/profile-state.ts';
 import type { OnboardingStep as StoredStep } from '../entities/OnboardingStep.ts';
 import type { Profile } from '../entities/Profile.ts';
+import type { ProfileDocument } from '../entities/ProfileDocument.ts';
 
 /** What the resolvers of the types that are no entity of their own receive as parent. */
 
@@ -30,4 +32,13 @@ export interface OnboardingStepParent {
   readonly step: OnboardingStep;
   readonly status: OnboardingStepStatus;
   readonly stored: StoredStep | null;
+}
+
+export interface CvReadingParent {
+  readonly document: ProfileDocument;
+}
+
+export interface CvSuggestionParent {
+  readonly suggestion: CvSuggestion;
+  readonly document: ProfileDocument;
 }
