@@ -45,6 +45,11 @@ export function packageOf(frame: CallFrame): string {
   if (url.startsWith('node:internal/webstreams') || url.startsWith('node:internal/deps/')) {
     return 'Node web streams / deps';
   }
+  if (url.startsWith('node:internal/crypto') || url === 'node:crypto') return 'Node crypto';
+  if (/^node:(internal\/)?(timers|process\/task_queues)/.test(url)) return 'Node timers / task queues';
+  if (/^node:(internal\/)?(async_hooks|async_local_storage)/.test(url)) return 'Node async context';
+  if (/^node:(internal\/)?url/.test(url)) return 'Node url';
+  if (url === 'node:events' || url.startsWith('node:internal/event_target')) return 'Node events';
   if (url.startsWith('node:')) return 'Node core (other)';
   const inModules = url.lastIndexOf('/node_modules/');
   if (inModules >= 0) {

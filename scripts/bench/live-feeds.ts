@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { communities, users } from '@talentgraph/demo-data';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startPlatform } from './platform.ts';
+import { startPlatform, stopOnInterrupt } from './platform.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +31,7 @@ const author = users.find((user) => user.id === community.createdById)!;
 const reader = users.find((user) => community.memberIds.includes(user.id) && user.id !== author.id)!;
 
 const platform = await startPlatform();
+stopOnInterrupt(() => platform.stop());
 const httpUrl = platform.gatewayUrl;
 const webSocketUrl = httpUrl.replace('http://', 'ws://');
 const gatewayPid = platform.processes().gateway;

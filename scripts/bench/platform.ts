@@ -53,6 +53,9 @@ export async function startPlatform(
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
+    // Own process group: a Ctrl-C reaches only the benchmark, which stops npm start exactly once (a
+    // second signal would make it kill its services without stopping PostgreSQL).
+    detached: true,
   });
   // Its output (warnings and errors only, at this log level) goes to stderr, clear of the figures.
   platform.stdout!.pipe(process.stderr);
@@ -108,4 +111,16 @@ export async function startPlatform(
       rmSync(dataDirectory, { recursive: true, force: true, maxRetries: 5 });
     },
   };
+}
+
+/**
+ * Runs `stop` once on Ctrl-C or SIGTERM, then exits with 130. Importing the embedded PostgreSQL package
+ * (for findFreePort) installs exit hooks that would end this process at once and leave the platform
+ * running; this process runs no PostgreSQL of its own, so they are removed.
+ */
+export function stopOnInterrupt(stop: () => Promise<void>): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void stop().finally(() => process.exit(130)));
+  }
 }
