@@ -64,6 +64,13 @@ export const AUDITED_EVENTS: Readonly<Record<string, AuditedEventType>> = {
     target: { type: 'Profile', idField: 'profileId' },
     details: ['userId', 'reviewId', 'reasons'],
   },
+  // Every download of a CV, by whoever made it (the owner, their firm, a moderator, a recruiter).
+  'profiles.DocumentDownloaded': {
+    versions: [1],
+    action: 'document.downloaded',
+    target: { type: 'Document', idField: 'documentId' },
+    details: ['profileId', 'ownerId', 'downloadedBy'],
+  },
   'profiles.ProfileViewed': {
     versions: [1],
     action: 'profile.viewed_by_recruiter',

@@ -90,6 +90,20 @@ describe('the audited events table', () => {
     });
   });
 
+  it('records every download of a CV, with the profile, its owner and who downloaded it', () => {
+    const document = 'a2000000-0000-4000-8000-000000000008';
+    expect(
+      auditMappingOf({
+        type: 'profiles.DocumentDownloaded',
+        payload: { documentId: document, profileId: profile, ownerId: member, downloadedBy: moderator },
+      }),
+    ).toEqual({
+      action: 'document.downloaded',
+      target: { type: 'Document', id: document },
+      details: { profileId: profile, ownerId: member, downloadedBy: moderator },
+    });
+  });
+
   it('ignores event types it does not list', () => {
     expect(auditMappingOf({ type: 'community.PostAdded', payload: { postId: post } })).toBeNull();
     expect(auditMappingOf({ type: 'community.toString', payload: {} })).toBeNull();
