@@ -6,6 +6,7 @@ import { ExperienceSchema } from '../entities/Experience.ts';
 import { LanguageSkillSchema } from '../entities/LanguageSkill.ts';
 import { OnboardingStepSchema } from '../entities/OnboardingStep.ts';
 import { ProfileSchema } from '../entities/Profile.ts';
+import { ProfileDocumentSchema } from '../entities/ProfileDocument.ts';
 import { ProfileReviewSchema } from '../entities/ProfileReview.ts';
 import { ProfileSkillSchema } from '../entities/ProfileSkill.ts';
 
@@ -17,8 +18,9 @@ function columnsOf(entity: object): Record<string, unknown> {
 
 /**
  * The profiles section of a person's export: their profile with every part of it, as stored (skills,
- * languages, experiences, education, certifications, onboarding drafts) and the reviews of it, with the
- * moderators' assessment, reasons and comment but not who they were.
+ * languages, experiences, education, certifications, onboarding drafts, CV documents and what was read
+ * from them) and the reviews of it, with the moderators' assessment, reasons and comment but not who
+ * they were.
  */
 export async function profilesSectionOf(em: EntityManager, userId: string): Promise<Record<string, unknown>> {
   const profile = await em.findOne(ProfileSchema, { userId });
@@ -34,6 +36,10 @@ export async function profilesSectionOf(em: EntityManager, userId: string): Prom
       education: (await em.find(EducationSchema, of)).map(columnsOf),
       certifications: (await em.find(CertificationSchema, of)).map(columnsOf),
       onboardingSteps: (await em.find(OnboardingStepSchema, of)).map(columnsOf),
+      // The CVs as stored and read; each file itself is downloaded through Profile.documents.download.
+      documents: (await em.find(ProfileDocumentSchema, of, { orderBy: { uploadedAt: 'asc' } })).map(
+        columnsOf,
+      ),
       reviews: reviews.map((review) => {
         const { reviewerId: _reviewer, ...decision } = columnsOf(review);
         return decision;
