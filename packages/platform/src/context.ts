@@ -13,6 +13,11 @@ export interface SubgraphContext {
   /** The verified caller, or null for an anonymous request. */
   readonly viewer: Viewer | null;
   /**
+   * The request's Authorization header (its token verified as `viewer`), for a call made on the caller's
+   * behalf to another service that checks the caller itself (organization quotas); null when anonymous.
+   */
+  readonly authorization: string | null;
+  /**
    * The request's one "now": every field of a response judges time (expiry, upcoming, status) at the
    * same instant, and time-based filters stay identical across sibling fields so their loaders batch.
    */

@@ -7,6 +7,7 @@ export * from './lifecycle.ts';
 export * from './loaders.ts';
 export * from './logger.ts';
 export * from './orm.ts';
+export * from './organization-quotas.ts';
 export * from './pagination.ts';
 export * from './request-id.ts';
 export * from './scalars.ts';

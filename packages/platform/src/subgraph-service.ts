@@ -204,6 +204,7 @@ export async function startSubgraph(
           logger: logger.child({ requestId: req.requestId, traceId: req.trace.traceId }),
           requestId: req.requestId,
           viewer,
+          authorization: viewer === null ? null : (req.headers.authorization ?? null),
           now: new Date(),
           deadLetters: transport.deadLetters,
         };

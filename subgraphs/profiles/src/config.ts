@@ -1,9 +1,11 @@
 import { ConfigError, readConfig, subgraphSettings } from '@talentgraph/platform';
 import { documentConfigProblems, documentSettings } from './documents/settings.ts';
+import { recruiterSearchSettings } from './search/settings.ts';
 
 export const settings = {
   ...subgraphSettings({ defaultPort: 4002, database: 'talentgraph_profiles' }),
   ...documentSettings,
+  ...recruiterSearchSettings,
 };
 
 export const loadConfig = (env: Record<string, string | undefined> = process.env) => {

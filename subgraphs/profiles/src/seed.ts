@@ -29,6 +29,7 @@ import {
   replaceLanguages,
   replaceSkills,
 } from './editing/writes.ts';
+import { syncSearchDocument } from './search/search-sync.ts';
 import { skillCatalog } from './skills/catalog.ts';
 
 /** The demo data obeys the same rules as the API: a demo profile that breaks one stops the seed. */
@@ -208,6 +209,7 @@ export async function seedDemoData(em: EntityManager): Promise<void> {
     await em.nativeUpdate(ProfileSchema, { id: profile.id }, { completion: completionOf(state).percent });
     seedReview(em, profile, demo);
     seedOnboarding(em, profile, demo, state);
+    await syncSearchDocument(em, state, seededAt);
   }
   await em.flush();
 }

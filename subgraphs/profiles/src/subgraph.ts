@@ -9,6 +9,8 @@ import { entities } from './entities/index.ts';
 import { migrations } from './migrations/index.ts';
 import { eraseProfilesAccount } from './personal-data/erasure.ts';
 import { resolvers } from './resolvers/index.ts';
+import { recruiterSearchOf, startRecruiterSearch } from './search/search-services.ts';
+import { SEARCH_INDEX_GROUP, searchIndexHandlers } from './search/search-sync.ts';
 import { seedDemoData } from './seed.ts';
 
 export const profilesSubgraph: SubgraphDefinition = {
@@ -18,8 +20,16 @@ export const profilesSubgraph: SubgraphDefinition = {
   entities,
   migrations,
   seedDemoData,
-  routes: (app, services) => mountDocumentRoutes(app, services),
-  eventConsumers: () => ({
-    [erasureGroupOf('profiles')]: personalDataErasureHandlers({ eraseAccount: eraseProfilesAccount }),
-  }),
+  routes: (app, services) => {
+    mountDocumentRoutes(app, services);
+    startRecruiterSearch(services);
+  },
+  eventConsumers: (services) => {
+    const { elasticsearch } = recruiterSearchOf(services.orm.em);
+    return {
+      [erasureGroupOf('profiles')]: personalDataErasureHandlers({ eraseAccount: eraseProfilesAccount }),
+      // Only with Elasticsearch: PostgreSQL documents are written with the profile, in its transaction.
+      ...(elasticsearch ? { [SEARCH_INDEX_GROUP]: searchIndexHandlers(elasticsearch) } : {}),
+    };
+  },
 };

@@ -6,6 +6,7 @@ import { organizations, profiles, users } from '@talentgraph/demo-data';
 import {
   createTestIssuer,
   graphqlRequest,
+  queryDatabase,
   startTestSubgraph,
   testUser,
   type GraphQLResponse,
@@ -67,6 +68,17 @@ async function request<Data = Record<string, unknown>>(
   return graphqlRequest<Data>(subgraph.url, query, variables, headers);
 }
 
+/** Recruiters read candidate profiles once their organization unlocked them (src/unlocks). */
+const lockCandidates = () =>
+  queryDatabase(subgraph.database.url, 'delete from profile_unlocks where organization_id = $1', [acme.id]);
+const unlock = (profileId: string) =>
+  queryDatabase(
+    subgraph.database.url,
+    `insert into profile_unlocks (id, profile_id, organization_id, unlocked_by, unlocked_at)
+     values ($1, $2, $3, $4, now())`,
+    [randomUUID(), profileId, acme.id, recruiterUser.id],
+  );
+
 const codesOf = (response: GraphQLResponse<unknown>) =>
   (response.errors ?? []).map((error) => error.extensions?.['code']);
 
@@ -95,13 +107,16 @@ describe('profile(id)', () => {
     },
   );
 
-  it('shows a validated profile to every caller', async () => {
+  it('shows a validated profile to every caller; to recruiters and partner keys once their organization unlocked it', async () => {
+    const read = async (viewer: Viewer | null) =>
+      (await request(viewer, 'query ($id: ID!) { profile(id: $id) { id } }', { id: amina.id })).data;
+    await lockCandidates();
     for (const [, viewer] of viewers) {
-      const response = await request(viewer, 'query ($id: ID!) { profile(id: $id) { id } }', {
-        id: amina.id,
-      });
-      expect(response.data).toEqual({ profile: { id: amina.id } });
+      const recruiting = viewer === recruiter || viewer === partner;
+      expect(await read(viewer)).toEqual({ profile: recruiting ? null : { id: amina.id } });
     }
+    await unlock(amina.id);
+    for (const [, viewer] of viewers) expect(await read(viewer)).toEqual({ profile: { id: amina.id } });
   });
 
   it('hides the submitted profile of someone else from the owner of another draft', async () => {
@@ -161,10 +176,22 @@ describe('profiles(status:)', () => {
     expect(codesOf(response)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('lets everyone list validated profiles', async () => {
+  it('lets everyone list validated profiles; recruiters and partner keys, the candidates their organization unlocked', async () => {
+    const listed = async (viewer: Viewer | null) =>
+      (await request<Listing>(viewer, LISTING, { status: 'VALIDATED' })).data!.profiles.edges.map(
+        (edge) => edge.node.id,
+      );
+    const others = validated.filter((profile) => profile.kind !== 'CANDIDATE').map((profile) => profile.id);
+    await lockCandidates();
     for (const [, viewer] of viewers) {
-      const response = await request<Listing>(viewer, LISTING, { status: 'VALIDATED' });
-      expect(response.data!.profiles.totalCount).toBe(validated.length);
+      const recruiting = viewer === recruiter || viewer === partner;
+      expect((await listed(viewer)).sort()).toEqual(
+        (recruiting ? others : validated.map((profile) => profile.id)).sort(),
+      );
+    }
+    await unlock(amina.id);
+    for (const viewer of [recruiter, partner]) {
+      expect((await listed(viewer)).sort()).toEqual([...others, amina.id].sort());
     }
   });
 });

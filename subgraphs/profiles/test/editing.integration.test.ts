@@ -855,7 +855,18 @@ describe('job preferences', () => {
       salaryExpectation: { period: 'DAY' },
       jobPreferences: { discoverable: true, hiddenFromOrganizations: [{ id: nordlys.id }] },
     });
-    expect(await seen(newPerson({ roles: ['RECRUITER'] }))).toEqual({
+    // A recruiter reads the candidate once their organization unlocked the profile (src/unlocks).
+    const recruiterOrganization = randomUUID();
+    await rows(
+      world,
+      `insert into profile_unlocks (id, profile_id, organization_id, unlocked_at) values ($1, $2, $3, now())`,
+      [randomUUID(), profileId, recruiterOrganization],
+    );
+    const recruiter = newPerson({
+      roles: ['RECRUITER'],
+      memberships: [{ organizationId: recruiterOrganization, role: 'RECRUITER' }],
+    });
+    expect(await seen(recruiter)).toEqual({
       salaryExpectation: { period: 'DAY' },
       jobPreferences: { discoverable: null, hiddenFromOrganizations: null },
     });

@@ -36,6 +36,18 @@ afterAll(async () => {
   await subgraph?.close();
 });
 
+// Recruiters read candidate profiles once their organization unlocked them (src/unlocks): the demo
+// organization of these recruiters and partner keys unlocked every validated candidate.
+beforeAll(async () => {
+  for (const profile of profiles.filter((each) => each.status === 'VALIDATED' && each.kind === 'CANDIDATE')) {
+    await queryDatabase(
+      subgraph.database.url,
+      `insert into profile_unlocks (id, profile_id, organization_id, unlocked_at) values ($1, $2, $3, now())`,
+      [randomUUID(), profile.id, organizations[0]!.id],
+    );
+  }
+});
+
 const validated = profiles.filter((profile) => profile.status === 'VALIDATED');
 const draft = profiles.find((profile) => profile.status === 'DRAFT')!;
 const demoUser = (role: string) => users.find((user) => user.roles.includes(role as never))!;

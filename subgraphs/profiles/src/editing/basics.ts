@@ -66,7 +66,7 @@ export function createProfile(
         const state = await loadProfileState(tx, profile);
         profile.completion = completionOf(state).percent;
         await tx.flush();
-        recordProfileEvent(tx, cause, 'profiles.ProfileCreated', state);
+        await recordProfileEvent(tx, cause, 'profiles.ProfileCreated', state);
         return { profile, errors: [] };
       });
     } catch (error) {

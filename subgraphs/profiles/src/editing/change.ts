@@ -10,6 +10,7 @@ import { transition } from '../domain/status-workflow.ts';
 import { violation, type Violation } from '../domain/violations.ts';
 import { canSeeProfile } from '../domain/visibility.ts';
 import { ProfileSchema, type Profile } from '../entities/Profile.ts';
+import { syncSearchDocument } from '../search/search-sync.ts';
 import { PROFILE_NOT_FOUND, refuse, requirePerson } from './refusals.ts';
 import { loadProfileState } from './state.ts';
 
@@ -54,20 +55,25 @@ export type ProfileEventType =
   | 'profiles.ProfileRejected'
   | 'profiles.ProfileDeleted';
 
-/** Records a `profiles.*` event about `state`, with its snapshot (see README: events). */
-export function recordProfileEvent(
+/**
+ * Records a `profiles.*` event about `state`, with its snapshot (see README: events), and brings the
+ * profile's search document in line with it (search/search-sync.ts): every change of a profile ends here,
+ * so the event and the search index commit with the change.
+ */
+export async function recordProfileEvent(
   tx: EntityManager,
   cause: Cause,
   type: ProfileEventType,
   state: ProfileState,
   details: Record<string, unknown> = {},
-): void {
+): Promise<void> {
   recordDomainEvent(tx, cause, {
     type,
     version: PROFILE_EVENT_VERSION,
     aggregate: { type: 'Profile', id: state.id },
     payload: { profileId: state.id, userId: state.userId, ...details, profile: profileSnapshot(state) },
   });
+  await syncSearchDocument(tx, state, cause.now);
 }
 
 /** The state after a write of `profile`'s own columns, as it now stands. */
@@ -104,9 +110,9 @@ export async function concludeEdit(
   profile.completion = completionOf(after).percent;
   await tx.flush();
   const state = withProfileColumns(after, profile);
-  recordProfileEvent(tx, cause, 'profiles.ProfileUpdated', state, { changedParts: parts });
+  await recordProfileEvent(tx, cause, 'profiles.ProfileUpdated', state, { changedParts: parts });
   if (resubmitted) {
-    recordProfileEvent(tx, cause, 'profiles.ProfileSubmitted', state, {
+    await recordProfileEvent(tx, cause, 'profiles.ProfileSubmitted', state, {
       trigger: 'KEY_FIELDS_EDITED',
       submittedAt: cause.now.toISOString(),
     });

@@ -13,6 +13,9 @@ import type { Completion } from '../domain/completion.ts';
 import type { AssessmentScore as AssessmentScoreValue } from '../domain/review.ts';
 import type { PersonalDataExportReference, SubgraphContext } from '@talentgraph/platform';
 import type { ProfileDocument as ProfileDocumentEntity } from '../entities/ProfileDocument.ts';
+import type { SearchHitNode } from '../search/recruiter-search.ts';
+import type { AnonymizedSkill } from '../search/profile-search-index.ts';
+import type { UnlockPayload } from '../unlocks/unlocks.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -584,6 +587,16 @@ export type ExperiencePayload = {
   profile?: Maybe<Profile>;
 };
 
+/** A circle on the map. */
+export type GeoRadiusInput = {
+  /** Degrees north of its centre, -90 to 90. */
+  latitude: Scalars['Float']['input'];
+  /** Degrees east of its centre, -180 to 180. */
+  longitude: Scalars['Float']['input'];
+  /** Radius in kilometres, more than 0 and at most 500. */
+  radiusKm: Scalars['Float']['input'];
+};
+
 /** What else a person looks for. */
 export type JobPreferences = {
   __typename?: 'JobPreferences';
@@ -632,6 +645,14 @@ export type LanguageInput = {
   code: Scalars['String']['input'];
   /** Proficiency on the CEFR scale. */
   level: CefrLevel;
+};
+
+/** A language and the least level wanted. */
+export type LanguageRequirementInput = {
+  /** ISO 639-1 code in lower case, for example en. */
+  code: Scalars['String']['input'];
+  /** The least CEFR level: B2 finds B2, C1 and C2. */
+  minimumLevel: CefrLevel;
 };
 
 /** A language a person speaks, with their level. */
@@ -738,6 +759,12 @@ export type Mutation = {
   setProfileSkills: SetProfileSkillsPayload;
   /** Sends a draft, or a rejected profile once corrected, for review by a moderator. */
   submitProfile: SubmitProfilePayload;
+  /**
+   * Unlocks a profile found in search for the recruiter's organization: one unit of its plan's
+   * PROFILE_UNLOCKS quota (nothing when the organization unlocked it before), recorded in the audit log;
+   * the organization's recruiters then read the full profile. Same callers as searchProfiles.
+   */
+  unlockProfile: UnlockProfilePayload;
   /** Changes a certification: an omitted field keeps its value, null clears an optional one. */
   updateCertification: CertificationPayload;
   /** Changes a consultant's daily rate and availability (the consultant, or their firm's owners and admins). */
@@ -856,6 +883,11 @@ export type MutationSetProfileSkillsArgs = {
 
 export type MutationSubmitProfileArgs = {
   input: SubmitProfileInput;
+};
+
+
+export type MutationUnlockProfileArgs = {
+  input: UnlockProfileInput;
 };
 
 
@@ -1158,6 +1190,109 @@ export type ProfileReviewQueueFilter = {
   submittedBefore?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** A page of search hits. */
+export type ProfileSearchConnection = {
+  __typename?: 'ProfileSearchConnection';
+  /** The hits of this page, each with its cursor. */
+  edges: Array<ProfileSearchEdge>;
+  /** Where this page stands; pages go 1,000 hits deep at most (refine the filters beyond). */
+  pageInfo: PageInfo;
+  /** How many profiles match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One hit in a page. */
+export type ProfileSearchEdge = {
+  __typename?: 'ProfileSearchEdge';
+  /** Opaque cursor to pass as `after` to continue after this hit. */
+  cursor: Scalars['String']['output'];
+  /** The hit. */
+  node: ProfileSearchHit;
+};
+
+/** What a recruiter looks for; every condition given must be met. */
+export type ProfileSearchFilters = {
+  /** Available on this date at the latest; profiles that did not say are left out. */
+  availableBy?: InputMaybe<Scalars['Date']['input']>;
+  /** Profiles looking for any of these contract types. */
+  contractTypes?: InputMaybe<Array<ContractType>>;
+  /** Languages spoken at a level or better, up to 10: profiles with all of them. */
+  languages?: InputMaybe<Array<LanguageRequirementInput>>;
+  /** At most this many years of experience, 0 to 60; profiles that did not say are left out. */
+  maxYearsOfExperience?: InputMaybe<Scalars['Int']['input']>;
+  /** At least this many years of experience, 0 to 60; profiles that did not say are left out. */
+  minYearsOfExperience?: InputMaybe<Scalars['Int']['input']>;
+  /** Within a distance of a point; profiles without coordinates are left out. */
+  near?: InputMaybe<GeoRadiusInput>;
+  /**
+   * The budget: expectations that overlap it. Compared as yearly amounts (a month is 1/12 of a year, a day
+   * 1/218, an hour 1/1,607) in the budget's currency only (no exchange rates); profiles that did not say are
+   * left out.
+   */
+  salary?: InputMaybe<SalaryBudgetInput>;
+  /** Canonical skill ids (the skills query finds them by name), up to 20: profiles with all of them. */
+  skillIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/**
+ * A profile found in search, as recruiters see it until their organization unlocks it: what the person
+ * does, masters and looks for, without anything that names or locates them (no name, contact, photo,
+ * employers, schools, exact place or free texts).
+ */
+export type ProfileSearchHit = {
+  __typename?: 'ProfileSearchHit';
+  /** First day the person can start; null when not said. */
+  availableFrom?: Maybe<Scalars['Date']['output']>;
+  /** Kinds of contract the person is looking for. */
+  contractTypes: Array<ContractType>;
+  /** Job titles the person is looking for. */
+  desiredTitles: Array<Scalars['String']['output']>;
+  /** Levels and fields of study: no school, no degree name. */
+  education: Array<SearchHitEducation>;
+  /** Job titles and how long each lasted, current ones first: no employer. */
+  experiences: Array<SearchHitExperience>;
+  /** One-line professional title. */
+  headline?: Maybe<Scalars['String']['output']>;
+  /**
+   * The headline and desired titles as HTML, the matched words in <mark> and the rest escaped; null without
+   * words or when none is in them.
+   */
+  highlight?: Maybe<Scalars['String']['output']>;
+  /** Opaque identifier of the hit, stable while the profile stays searchable; unlockProfile takes it. */
+  id: Scalars['ID']['output'];
+  /** How actively the person looks. */
+  jobSearchStatus: JobSearchStatus;
+  /** Spoken languages, the most fluent first. */
+  languages: Array<SearchHitLanguage>;
+  /** City and country; never the coordinates. */
+  location?: Maybe<ProfileLocation>;
+  /** The full profile once the searching organization unlocked it; null before. */
+  profile?: Maybe<Profile>;
+  /** How much the person wants to work remotely. */
+  remotePreference?: Maybe<RemotePreference>;
+  /** The pay the person expects; null when not said. */
+  salaryExpectation?: Maybe<SalaryExpectation>;
+  /** How well the hit matches the words, higher is better; comparable within one search only (0 without words). */
+  score: Scalars['Float']['output'];
+  /** Skills, strongest first. */
+  skills: Array<SearchHitSkill>;
+  /** Whether the searching organization unlocked the profile. */
+  unlocked: Scalars['Boolean']['output'];
+  /** Years of professional experience; null when not said. */
+  yearsOfExperience?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Orders of search hits; ties go to the most recently updated profile. */
+export type ProfileSearchSort =
+  /** The soonest available first; profiles that did not say last. */
+  | 'AVAILABILITY'
+  /** The most recently updated profiles first. */
+  | 'MOST_RECENT'
+  /** Best match of the words first (without words: MOST_RECENT). */
+  | 'RELEVANCE'
+  /** The most experienced first; profiles that did not say last. */
+  | 'YEARS_OF_EXPERIENCE';
+
 /** A skill a person masters, with their level and how long they have practised it. */
 export type ProfileSkill = {
   __typename?: 'ProfileSkill';
@@ -1194,6 +1329,19 @@ export type ProfileStatus =
   /** Approved by a moderator; visible to recruiters and to the public. */
   | 'VALIDATED';
 
+/** Where an organization's monthly quota of profile unlocks stands. */
+export type ProfileUnlockQuota = {
+  __typename?: 'ProfileUnlockQuota';
+  /** Unlocks the plan allows a month. */
+  limit: Scalars['Int']['output'];
+  /** Unlocks left this month. */
+  remaining: Scalars['Int']['output'];
+  /** When the count starts again from zero. */
+  resetsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Unlocks this month. */
+  used: Scalars['Int']['output'];
+};
+
 /**
  * An expected business failure of a profile mutation, to show next to the field concerned (the same shape
  * as the UserError of the account mutations).
@@ -1228,6 +1376,14 @@ export type Query = {
   profileReviewQueue: ProfileConnection;
   /** Profiles in one review status (validated ones by default), the most recently updated first. */
   profiles: ProfileConnection;
+  /**
+   * Recruiter search: validated candidate profiles whose owner lets recruiters find them, anonymized — no
+   * name, contact, photo, employer or school, no profile id — until the organization unlocks them
+   * (unlockProfile). For people with the RECRUITER role who belong to an organization: UNAUTHENTICATED when
+   * not signed in, FORBIDDEN otherwise (partner keys included). Bad arguments are BAD_USER_INPUT with every
+   * problem in `extensions.problems` (`{ code, message, field }`).
+   */
+  searchProfiles: ProfileSearchConnection;
   /** One skill of the taxonomy by id; null when no skill has it. */
   skill?: Maybe<Skill>;
   /**
@@ -1255,6 +1411,16 @@ export type QueryProfilesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   skill?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<ProfileStatus>;
+};
+
+
+export type QuerySearchProfilesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filters?: InputMaybe<ProfileSearchFilters>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<ProfileSearchSort>;
 };
 
 
@@ -1431,6 +1597,18 @@ export type ReviewOutcome =
   /** The profile was validated. */
   | 'VALIDATED';
 
+/** A recruiter's budget for one period; at least one bound. */
+export type SalaryBudgetInput = {
+  /** ISO 4217 currency code, for example EUR. */
+  currency: Scalars['String']['input'];
+  /** The most the recruiter would pay, at least the minimum. */
+  maximum?: InputMaybe<Scalars['Float']['input']>;
+  /** The least the recruiter would pay. */
+  minimum?: InputMaybe<Scalars['Float']['input']>;
+  /** Time unit both amounts are for. */
+  period: PayPeriod;
+};
+
 /** The pay a person expects for one period. */
 export type SalaryExpectation = {
   __typename?: 'SalaryExpectation';
@@ -1477,6 +1655,48 @@ export type SaveOnboardingDraftPayload = {
   errors: Array<ProfileUserError>;
   /** The profile (its onboarding shows the saved draft); null when errors is not empty. */
   profile?: Maybe<Profile>;
+};
+
+/** A course of study of a hit, without its school. */
+export type SearchHitEducation = {
+  __typename?: 'SearchHitEducation';
+  /** Field of study; null when not said. */
+  fieldOfStudy?: Maybe<Scalars['String']['output']>;
+  /** Level of the course. */
+  level: EducationLevel;
+};
+
+/** A job of a hit, without its employer. */
+export type SearchHitExperience = {
+  __typename?: 'SearchHitExperience';
+  /** Kind of contract; null when not said. */
+  contractType?: Maybe<ContractType>;
+  /** Whether the person holds the job today. */
+  current: Scalars['Boolean']['output'];
+  /** How many months it lasted (so far, for a current job). */
+  months: Scalars['Int']['output'];
+  /** Job title. */
+  title: Scalars['String']['output'];
+};
+
+/** A language of a hit. */
+export type SearchHitLanguage = {
+  __typename?: 'SearchHitLanguage';
+  /** ISO 639-1 language code in lower case. */
+  code: Scalars['String']['output'];
+  /** Proficiency on the CEFR scale. */
+  level: CefrLevel;
+};
+
+/** A skill of a hit. */
+export type SearchHitSkill = {
+  __typename?: 'SearchHitSkill';
+  /** How well the person masters it. */
+  level: SkillLevel;
+  /** The canonical skill. */
+  skill: Skill;
+  /** Years of practice. */
+  yearsOfExperience: Scalars['Int']['output'];
 };
 
 /** Sectors a person may want to work in. */
@@ -1658,6 +1878,33 @@ export type TravelWillingness =
   | 'NONE'
   /** A few days a month at most. */
   | 'OCCASIONAL';
+
+/** The profile to unlock: exactly one of hitId and profileId. */
+export type UnlockProfileInput = {
+  /** The id of a search hit (ProfileSearchHit.id). */
+  hitId?: InputMaybe<Scalars['ID']['input']>;
+  /** The organization paying, whose recruiters will read the profile; required when the recruiter belongs to several. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** The id of a profile that search finds. */
+  profileId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The result of unlockProfile. */
+export type UnlockProfilePayload = {
+  __typename?: 'UnlockProfilePayload';
+  /** True when the organization had unlocked it before (nothing consumed); null when errors is not empty. */
+  alreadyUnlocked?: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * Why nothing was unlocked (codes PROFILE_NOT_FOUND — unknown, not validated, not discoverable or hidden
+   * from the organization —, QUOTA_EXCEEDED, TARGET_REQUIRED, INVALID_ID, ORGANIZATION_REQUIRED,
+   * NOT_A_MEMBER, ORGANIZATION_NOT_FOUND).
+   */
+  errors: Array<ProfileUserError>;
+  /** The full profile; null when errors is not empty. */
+  profile?: Maybe<Profile>;
+  /** The organization's PROFILE_UNLOCKS quota after this unlock; null when nothing was consumed. */
+  quota?: Maybe<ProfileUnlockQuota>;
+};
 
 /** Changes to a certification: an omitted field keeps its value, null clears an optional one. */
 export type UpdateCertificationInput = {
@@ -2032,10 +2279,12 @@ export type ResolversTypes = ResolversObject<{
   Experience: ResolverTypeWrapper<ExperienceEntity>;
   ExperienceLocationInput: ExperienceLocationInput;
   ExperiencePayload: ResolverTypeWrapper<Omit<ExperiencePayload, 'experience' | 'profile'> & { experience?: Maybe<ResolversTypes['Experience']>, profile?: Maybe<ResolversTypes['Profile']> }>;
+  GeoRadiusInput: GeoRadiusInput;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   JobPreferences: ResolverTypeWrapper<JobPreferencesParent>;
   JobSearchStatus: JobSearchStatus;
   LanguageInput: LanguageInput;
+  LanguageRequirementInput: LanguageRequirementInput;
   LanguageSkill: ResolverTypeWrapper<LanguageSkillEntity>;
   LocationInput: LocationInput;
   MentorDetails: ResolverTypeWrapper<MentorState>;
@@ -2058,9 +2307,15 @@ export type ResolversTypes = ResolversObject<{
   ProfileLocation: ResolverTypeWrapper<PlaceState>;
   ProfileReview: ResolverTypeWrapper<ProfileReviewEntity>;
   ProfileReviewQueueFilter: ProfileReviewQueueFilter;
+  ProfileSearchConnection: ResolverTypeWrapper<Omit<ProfileSearchConnection, 'edges'> & { edges: Array<ResolversTypes['ProfileSearchEdge']> }>;
+  ProfileSearchEdge: ResolverTypeWrapper<Omit<ProfileSearchEdge, 'node'> & { node: ResolversTypes['ProfileSearchHit'] }>;
+  ProfileSearchFilters: ProfileSearchFilters;
+  ProfileSearchHit: ResolverTypeWrapper<SearchHitNode>;
+  ProfileSearchSort: ProfileSearchSort;
   ProfileSkill: ResolverTypeWrapper<ProfileSkillEntity>;
   ProfileSkillInput: ProfileSkillInput;
   ProfileStatus: ProfileStatus;
+  ProfileUnlockQuota: ResolverTypeWrapper<ProfileUnlockQuota>;
   ProfileUserError: ResolverTypeWrapper<ProfileUserError>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RejectCvSuggestionsInput: RejectCvSuggestionsInput;
@@ -2080,10 +2335,15 @@ export type ResolversTypes = ResolversObject<{
   RequestCvUploadInput: RequestCvUploadInput;
   RequestCvUploadPayload: ResolverTypeWrapper<RequestCvUploadPayload>;
   ReviewOutcome: ReviewOutcome;
+  SalaryBudgetInput: SalaryBudgetInput;
   SalaryExpectation: ResolverTypeWrapper<SalaryExpectationState>;
   SalaryExpectationInput: SalaryExpectationInput;
   SaveOnboardingDraftInput: SaveOnboardingDraftInput;
   SaveOnboardingDraftPayload: ResolverTypeWrapper<Omit<SaveOnboardingDraftPayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
+  SearchHitEducation: ResolverTypeWrapper<SearchHitEducation>;
+  SearchHitExperience: ResolverTypeWrapper<SearchHitExperience>;
+  SearchHitLanguage: ResolverTypeWrapper<SearchHitLanguage>;
+  SearchHitSkill: ResolverTypeWrapper<AnonymizedSkill>;
   Sector: Sector;
   SetProfileLanguagesInput: SetProfileLanguagesInput;
   SetProfileLanguagesPayload: ResolverTypeWrapper<Omit<SetProfileLanguagesPayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
@@ -2098,6 +2358,8 @@ export type ResolversTypes = ResolversObject<{
   SubmitProfilePayload: ResolverTypeWrapper<Omit<SubmitProfilePayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
   SuggestionStatus: SuggestionStatus;
   TravelWillingness: TravelWillingness;
+  UnlockProfileInput: UnlockProfileInput;
+  UnlockProfilePayload: ResolverTypeWrapper<UnlockPayload>;
   UpdateCertificationInput: UpdateCertificationInput;
   UpdateConsultantDetailsInput: UpdateConsultantDetailsInput;
   UpdateConsultantDetailsPayload: ResolverTypeWrapper<Omit<UpdateConsultantDetailsPayload, 'profile'> & { profile?: Maybe<ResolversTypes['Profile']> }>;
@@ -2158,9 +2420,11 @@ export type ResolversParentTypes = ResolversObject<{
   Experience: ExperienceEntity;
   ExperienceLocationInput: ExperienceLocationInput;
   ExperiencePayload: Omit<ExperiencePayload, 'experience' | 'profile'> & { experience?: Maybe<ResolversParentTypes['Experience']>, profile?: Maybe<ResolversParentTypes['Profile']> };
+  GeoRadiusInput: GeoRadiusInput;
   JSONObject: Scalars['JSONObject']['output'];
   JobPreferences: JobPreferencesParent;
   LanguageInput: LanguageInput;
+  LanguageRequirementInput: LanguageRequirementInput;
   LanguageSkill: LanguageSkillEntity;
   LocationInput: LocationInput;
   MentorDetails: MentorState;
@@ -2179,8 +2443,13 @@ export type ResolversParentTypes = ResolversObject<{
   ProfileLocation: PlaceState;
   ProfileReview: ProfileReviewEntity;
   ProfileReviewQueueFilter: ProfileReviewQueueFilter;
+  ProfileSearchConnection: Omit<ProfileSearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProfileSearchEdge']> };
+  ProfileSearchEdge: Omit<ProfileSearchEdge, 'node'> & { node: ResolversParentTypes['ProfileSearchHit'] };
+  ProfileSearchFilters: ProfileSearchFilters;
+  ProfileSearchHit: SearchHitNode;
   ProfileSkill: ProfileSkillEntity;
   ProfileSkillInput: ProfileSkillInput;
+  ProfileUnlockQuota: ProfileUnlockQuota;
   ProfileUserError: ProfileUserError;
   Query: Record<PropertyKey, never>;
   RejectCvSuggestionsInput: RejectCvSuggestionsInput;
@@ -2197,10 +2466,15 @@ export type ResolversParentTypes = ResolversObject<{
   RemoveExperiencePayload: Omit<RemoveExperiencePayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
   RequestCvUploadInput: RequestCvUploadInput;
   RequestCvUploadPayload: RequestCvUploadPayload;
+  SalaryBudgetInput: SalaryBudgetInput;
   SalaryExpectation: SalaryExpectationState;
   SalaryExpectationInput: SalaryExpectationInput;
   SaveOnboardingDraftInput: SaveOnboardingDraftInput;
   SaveOnboardingDraftPayload: Omit<SaveOnboardingDraftPayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  SearchHitEducation: SearchHitEducation;
+  SearchHitExperience: SearchHitExperience;
+  SearchHitLanguage: SearchHitLanguage;
+  SearchHitSkill: AnonymizedSkill;
   SetProfileLanguagesInput: SetProfileLanguagesInput;
   SetProfileLanguagesPayload: Omit<SetProfileLanguagesPayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
   SetProfileSkillsInput: SetProfileSkillsInput;
@@ -2210,6 +2484,8 @@ export type ResolversParentTypes = ResolversObject<{
   SkillReferenceInput: SkillReferenceInput;
   SubmitProfileInput: SubmitProfileInput;
   SubmitProfilePayload: Omit<SubmitProfilePayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
+  UnlockProfileInput: UnlockProfileInput;
+  UnlockProfilePayload: UnlockPayload;
   UpdateCertificationInput: UpdateCertificationInput;
   UpdateConsultantDetailsInput: UpdateConsultantDetailsInput;
   UpdateConsultantDetailsPayload: Omit<UpdateConsultantDetailsPayload, 'profile'> & { profile?: Maybe<ResolversParentTypes['Profile']> };
@@ -2463,6 +2739,7 @@ export type MutationResolvers<ContextType = SubgraphContext, ParentType extends 
   setProfileLanguages?: Resolver<ResolversTypes['SetProfileLanguagesPayload'], ParentType, ContextType, RequireFields<MutationSetProfileLanguagesArgs, 'input'>>;
   setProfileSkills?: Resolver<ResolversTypes['SetProfileSkillsPayload'], ParentType, ContextType, RequireFields<MutationSetProfileSkillsArgs, 'input'>>;
   submitProfile?: Resolver<ResolversTypes['SubmitProfilePayload'], ParentType, ContextType, RequireFields<MutationSubmitProfileArgs, 'input'>>;
+  unlockProfile?: Resolver<ResolversTypes['UnlockProfilePayload'], ParentType, ContextType, RequireFields<MutationUnlockProfileArgs, 'input'>>;
   updateCertification?: Resolver<ResolversTypes['CertificationPayload'], ParentType, ContextType, RequireFields<MutationUpdateCertificationArgs, 'input'>>;
   updateConsultantDetails?: Resolver<ResolversTypes['UpdateConsultantDetailsPayload'], ParentType, ContextType, RequireFields<MutationUpdateConsultantDetailsArgs, 'input'>>;
   updateEducation?: Resolver<ResolversTypes['EducationPayload'], ParentType, ContextType, RequireFields<MutationUpdateEducationArgs, 'input'>>;
@@ -2571,11 +2848,50 @@ export type ProfileReviewResolvers<ContextType = SubgraphContext, ParentType ext
   reviewer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
+export type ProfileSearchConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProfileSearchConnection'] = ResolversParentTypes['ProfileSearchConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ProfileSearchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProfileSearchEdgeResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProfileSearchEdge'] = ResolversParentTypes['ProfileSearchEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProfileSearchHit'], ParentType, ContextType>;
+}>;
+
+export type ProfileSearchHitResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProfileSearchHit'] = ResolversParentTypes['ProfileSearchHit']> = ResolversObject<{
+  availableFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  contractTypes?: Resolver<Array<ResolversTypes['ContractType']>, ParentType, ContextType>;
+  desiredTitles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  education?: Resolver<Array<ResolversTypes['SearchHitEducation']>, ParentType, ContextType>;
+  experiences?: Resolver<Array<ResolversTypes['SearchHitExperience']>, ParentType, ContextType>;
+  headline?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  highlight?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  jobSearchStatus?: Resolver<ResolversTypes['JobSearchStatus'], ParentType, ContextType>;
+  languages?: Resolver<Array<ResolversTypes['SearchHitLanguage']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['ProfileLocation']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+  remotePreference?: Resolver<Maybe<ResolversTypes['RemotePreference']>, ParentType, ContextType>;
+  salaryExpectation?: Resolver<Maybe<ResolversTypes['SalaryExpectation']>, ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  skills?: Resolver<Array<ResolversTypes['SearchHitSkill']>, ParentType, ContextType>;
+  unlocked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  yearsOfExperience?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
 export type ProfileSkillResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProfileSkill'] = ResolversParentTypes['ProfileSkill']> = ResolversObject<{
   level?: Resolver<ResolversTypes['SkillLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   skill?: Resolver<ResolversTypes['Skill'], ParentType, ContextType>;
   yearsOfExperience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProfileUnlockQuotaResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProfileUnlockQuota'] = ResolversParentTypes['ProfileUnlockQuota']> = ResolversObject<{
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resetsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ProfileUserErrorResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProfileUserError'] = ResolversParentTypes['ProfileUserError']> = ResolversObject<{
@@ -2589,6 +2905,7 @@ export type QueryResolvers<ContextType = SubgraphContext, ParentType extends Res
   profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType, RequireFields<QueryProfileArgs, 'id'>>;
   profileReviewQueue?: Resolver<ResolversTypes['ProfileConnection'], ParentType, ContextType, Partial<QueryProfileReviewQueueArgs>>;
   profiles?: Resolver<ResolversTypes['ProfileConnection'], ParentType, ContextType, Partial<QueryProfilesArgs>>;
+  searchProfiles?: Resolver<ResolversTypes['ProfileSearchConnection'], ParentType, ContextType, Partial<QuerySearchProfilesArgs>>;
   skill?: Resolver<Maybe<ResolversTypes['Skill']>, ParentType, ContextType, RequireFields<QuerySkillArgs, 'id'>>;
   skills?: Resolver<Array<ResolversTypes['Skill']>, ParentType, ContextType, RequireFields<QuerySkillsArgs, 'search'>>;
 }>;
@@ -2644,6 +2961,29 @@ export type SaveOnboardingDraftPayloadResolvers<ContextType = SubgraphContext, P
   profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
 }>;
 
+export type SearchHitEducationResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SearchHitEducation'] = ResolversParentTypes['SearchHitEducation']> = ResolversObject<{
+  fieldOfStudy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['EducationLevel'], ParentType, ContextType>;
+}>;
+
+export type SearchHitExperienceResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SearchHitExperience'] = ResolversParentTypes['SearchHitExperience']> = ResolversObject<{
+  contractType?: Resolver<Maybe<ResolversTypes['ContractType']>, ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  months?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SearchHitLanguageResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SearchHitLanguage'] = ResolversParentTypes['SearchHitLanguage']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['CefrLevel'], ParentType, ContextType>;
+}>;
+
+export type SearchHitSkillResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SearchHitSkill'] = ResolversParentTypes['SearchHitSkill']> = ResolversObject<{
+  level?: Resolver<ResolversTypes['SkillLevel'], ParentType, ContextType>;
+  skill?: Resolver<ResolversTypes['Skill'], ParentType, ContextType>;
+  yearsOfExperience?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type SetProfileLanguagesPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SetProfileLanguagesPayload'] = ResolversParentTypes['SetProfileLanguagesPayload']> = ResolversObject<{
   errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
   profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
@@ -2669,6 +3009,13 @@ export type SkillCategoryResolvers<ContextType = SubgraphContext, ParentType ext
 export type SubmitProfilePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['SubmitProfilePayload'] = ResolversParentTypes['SubmitProfilePayload']> = ResolversObject<{
   errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
   profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+}>;
+
+export type UnlockProfilePayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UnlockProfilePayload'] = ResolversParentTypes['UnlockProfilePayload']> = ResolversObject<{
+  alreadyUnlocked?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ProfileUserError']>, ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
+  quota?: Resolver<Maybe<ResolversTypes['ProfileUnlockQuota']>, ParentType, ContextType>;
 }>;
 
 export type UpdateConsultantDetailsPayloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['UpdateConsultantDetailsPayload'] = ResolversParentTypes['UpdateConsultantDetailsPayload']> = ResolversObject<{
@@ -2750,7 +3097,11 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   ProfileEdge?: ProfileEdgeResolvers<ContextType>;
   ProfileLocation?: ProfileLocationResolvers<ContextType>;
   ProfileReview?: ProfileReviewResolvers<ContextType>;
+  ProfileSearchConnection?: ProfileSearchConnectionResolvers<ContextType>;
+  ProfileSearchEdge?: ProfileSearchEdgeResolvers<ContextType>;
+  ProfileSearchHit?: ProfileSearchHitResolvers<ContextType>;
   ProfileSkill?: ProfileSkillResolvers<ContextType>;
+  ProfileUnlockQuota?: ProfileUnlockQuotaResolvers<ContextType>;
   ProfileUserError?: ProfileUserErrorResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RejectCvSuggestionsPayload?: RejectCvSuggestionsPayloadResolvers<ContextType>;
@@ -2762,11 +3113,16 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   RequestCvUploadPayload?: RequestCvUploadPayloadResolvers<ContextType>;
   SalaryExpectation?: SalaryExpectationResolvers<ContextType>;
   SaveOnboardingDraftPayload?: SaveOnboardingDraftPayloadResolvers<ContextType>;
+  SearchHitEducation?: SearchHitEducationResolvers<ContextType>;
+  SearchHitExperience?: SearchHitExperienceResolvers<ContextType>;
+  SearchHitLanguage?: SearchHitLanguageResolvers<ContextType>;
+  SearchHitSkill?: SearchHitSkillResolvers<ContextType>;
   SetProfileLanguagesPayload?: SetProfileLanguagesPayloadResolvers<ContextType>;
   SetProfileSkillsPayload?: SetProfileSkillsPayloadResolvers<ContextType>;
   Skill?: SkillResolvers<ContextType>;
   SkillCategory?: SkillCategoryResolvers<ContextType>;
   SubmitProfilePayload?: SubmitProfilePayloadResolvers<ContextType>;
+  UnlockProfilePayload?: UnlockProfilePayloadResolvers<ContextType>;
   UpdateConsultantDetailsPayload?: UpdateConsultantDetailsPayloadResolvers<ContextType>;
   UpdateJobPreferencesPayload?: UpdateJobPreferencesPayloadResolvers<ContextType>;
   UpdateMentorDetailsPayload?: UpdateMentorDetailsPayloadResolvers<ContextType>;

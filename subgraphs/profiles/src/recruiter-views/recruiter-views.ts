@@ -1,10 +1,14 @@
-import { recordDomainEvent, type SubgraphContext } from '@talentgraph/platform';
+import type { Viewer } from '@talentgraph/auth';
+import { recordDomainEvent, type EntityManager, type SubgraphContext } from '@talentgraph/platform';
+import type { GatedProfile } from '../unlocks/unlock-rules.ts';
+import { readableByRecruiter } from '../unlocks/unlocks.ts';
 import { isRecruiterAccess, viewerOrganizationIds } from './recruiter-view-rules.ts';
 
 /**
  * Recruiters' accesses to people's profiles, recorded as domain events that the users subgraph writes into
- * the audit log. Today: a profile read (`profiles.ProfileViewed`); a document downloaded or a profile
- * unlocked are accesses of the same kind, recorded with `recordRecruiterAccess` under their own type.
+ * the audit log: a profile read (`profiles.ProfileViewed`), a profile unlocked in search
+ * (`profiles.ProfileUnlocked`, recorded with the unlock by `recordRecruiterAccessWith`); a document
+ * downloaded is an access of the same kind, under its own type.
  *
  * Reads stay cheap: accesses are gathered per request like a DataLoader's keys, so every access resolved
  * in the same tick (a list of 50 candidates' profiles) costs one transaction with one multi-row insert into
@@ -25,6 +29,25 @@ export interface RecruiterAccess {
 
 const RECRUITER_ACCESSES = Symbol('recruiter accesses');
 
+function accessEvent(access: RecruiterAccess, viewerOrganizationIds: readonly string[]) {
+  const { type, version, aggregate, ownerId, payload } = access;
+  return { type, version, aggregate, payload: { ...payload, ownerId, viewerOrganizationIds } };
+}
+
+/**
+ * Records an access in the caller's transaction, when it goes with a change committed there (a profile
+ * unlocked): both are written, or neither.
+ */
+export function recordRecruiterAccessWith(
+  tx: EntityManager,
+  cause: { readonly viewer: Viewer | null; readonly now: Date },
+  access: RecruiterAccess,
+): void {
+  const { viewer } = cause;
+  if (viewer === null || !isRecruiterAccess(viewer, access.ownerId)) return;
+  recordDomainEvent(tx, cause, accessEvent(access, viewerOrganizationIds(viewer)));
+}
+
 /** Records the access when the request's viewer is a recruiter reading someone else's data (see the rules). */
 export async function recordRecruiterAccess(
   context: SubgraphContext,
@@ -38,14 +61,7 @@ export async function recordRecruiterAccess(
       RECRUITER_ACCESSES,
       async (accesses) => {
         await context.em.fork().transactional(async (tx) => {
-          for (const { type, version, aggregate, ownerId, payload } of accesses) {
-            recordDomainEvent(tx, context, {
-              type,
-              version,
-              aggregate,
-              payload: { ...payload, ownerId, viewerOrganizationIds: organizationIds },
-            });
-          }
+          for (const access of accesses) recordDomainEvent(tx, context, accessEvent(access, organizationIds));
         });
         return accesses.map(() => undefined);
       },
@@ -54,12 +70,15 @@ export async function recordRecruiterAccess(
     .load(access);
 }
 
-/** The profile, once a recruiter's view of it is recorded; null stays null (nothing was shown). */
-export async function viewedProfile<Profile extends { readonly id: string; readonly userId: string }>(
+/**
+ * The profile, once a recruiter's view of it is recorded; null stays null (nothing was shown). A candidate
+ * profile that the recruiter's organizations did not unlock is null too, as if unknown (unlocks/).
+ */
+export async function viewedProfile<Profile extends GatedProfile & { readonly id: string }>(
   context: SubgraphContext,
   profile: Profile | null,
 ): Promise<Profile | null> {
-  if (profile === null) return null;
+  if (profile === null || !(await readableByRecruiter(context, profile))) return null;
   await recordRecruiterAccess(context, {
     type: 'profiles.ProfileViewed',
     version: 1,

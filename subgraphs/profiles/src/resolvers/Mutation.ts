@@ -31,6 +31,7 @@ import {
 import { acceptCvSuggestions, deleteDocument, rejectCvSuggestions } from '../documents/suggestions.ts';
 import { requestDocumentUpload } from '../documents/upload.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
+import { unlockProfileMutation } from './ProfileSearch.ts';
 
 const causeOf = ({ viewer, now }: SubgraphContext): Cause => ({ viewer, now });
 
@@ -121,4 +122,5 @@ export const Mutation: MutationResolvers = {
     return { document, errors };
   },
   deleteDocument: (_parent, { input }, context) => deleteDocument(context.em, causeOf(context), input),
+  unlockProfile: unlockProfileMutation,
 };

@@ -11,8 +11,10 @@ import { ProfileSchema } from '../entities/Profile.ts';
 import { canListStatus, visibleProfile } from '../domain/visibility.ts';
 import { viewedProfile } from '../recruiter-views/recruiter-views.ts';
 import { reviewQueue } from '../review/queue.ts';
+import { listedForRecruiter } from '../unlocks/unlocks.ts';
 import { skillCatalog } from '../skills/catalog.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
+import { searchProfilesQuery } from './ProfileSearch.ts';
 import { languageOf } from './Skill.ts';
 import { profileOfUser } from './User.ts';
 
@@ -44,6 +46,7 @@ export const Query: QueryResolvers = {
       where: {
         status: listed,
         ...(skill != null ? { skills: { $some: skillFilter(skill) } } : {}),
+        ...listedForRecruiter(viewer),
       },
       orderBy: { updatedAt: 'desc', id: 'asc' },
       page: { first, after },
@@ -77,4 +80,6 @@ export const Query: QueryResolvers = {
 
   profileReviewQueue: (_parent, { first, after, filter }, { em }) =>
     reviewQueue(em, filter ?? {}, { first, after }),
+
+  searchProfiles: searchProfilesQuery,
 };

@@ -15,6 +15,7 @@ import { Mutation } from './Mutation.ts';
 import { Onboarding, OnboardingStepProgress } from './Onboarding.ts';
 import { PersonalDataExport } from './PersonalDataExport.ts';
 import { Profile } from './Profile.ts';
+import { ProfileSearchHit, SearchHitSkill, UnlockProfilePayload } from './ProfileSearch.ts';
 import { Query } from './Query.ts';
 import { ProfileSkill, Skill, SkillCategory } from './Skill.ts';
 import { User } from './User.ts';
@@ -46,4 +47,7 @@ export const resolvers: Resolvers = {
   Document,
   CvReading,
   CvSuggestion,
+  ProfileSearchHit,
+  SearchHitSkill,
+  UnlockProfilePayload,
 };

@@ -50,7 +50,7 @@ async function moveTo(
   profile.revision += 1;
   profile.updatedAt = cause.now;
   await tx.flush();
-  recordProfileEvent(tx, cause, type, await loadProfileState(tx, profile), details);
+  await recordProfileEvent(tx, cause, type, await loadProfileState(tx, profile), details);
 }
 
 /** Sends a draft (or a corrected rejected profile) for review, once it holds what a review needs. */

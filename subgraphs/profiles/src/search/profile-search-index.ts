@@ -38,17 +38,20 @@ export interface AnnualSalaryRange {
   readonly maximum: number | null;
 }
 
+export interface AnonymizedSkill {
+  readonly skillId: string;
+  /** The English name when it was set (shown if the taxonomy no longer knows the id). */
+  readonly name: string;
+  readonly level: SkillLevel;
+  readonly yearsOfExperience: number;
+}
+
 /** What recruiters see of a profile until their organization unlocks it: nothing that names the person. */
 export interface AnonymizedProfile {
   readonly headline: string | null;
   readonly desiredTitles: readonly string[];
   readonly yearsOfExperience: number | null;
-  readonly skills: readonly {
-    readonly skillId: string;
-    readonly name: string;
-    readonly level: SkillLevel;
-    readonly yearsOfExperience: number;
-  }[];
+  readonly skills: readonly AnonymizedSkill[];
   /** The city and country only: never the coordinates. */
   readonly location: { readonly city: string | null; readonly countryCode: string } | null;
   readonly remotePreference: RemotePreference | null;

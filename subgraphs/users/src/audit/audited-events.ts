@@ -77,6 +77,13 @@ export const AUDITED_EVENTS: Readonly<Record<string, AuditedEventType>> = {
     target: { type: 'Profile', idField: 'profileId' },
     details: ['ownerId', 'viewerOrganizationIds'],
   },
+  // A recruiter unlocked a profile found in search, for their organization (one unit of its quota).
+  'profiles.ProfileUnlocked': {
+    versions: [1],
+    action: 'profile.unlocked_by_recruiter',
+    target: { type: 'Profile', idField: 'profileId' },
+    details: ['ownerId', 'organizationId'],
+  },
 };
 
 /** What recordAuditFromEvent needs beyond the envelope. */

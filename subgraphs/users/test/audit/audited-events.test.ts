@@ -65,6 +65,27 @@ describe('the audited events table', () => {
     });
   });
 
+  it('records a recruiter’s unlock of a profile with its owner and the organization that paid, nothing else', () => {
+    expect(
+      auditMappingOf({
+        type: 'profiles.ProfileUnlocked',
+        payload: {
+          profileId: profile,
+          organizationId: organization,
+          ownerId: member,
+          viewerOrganizationIds: [organization],
+        },
+      }),
+    ).toEqual({
+      action: 'profile.unlocked_by_recruiter',
+      target: { type: 'Profile', id: profile },
+      details: { ownerId: member, organizationId: organization },
+    });
+    expect(
+      refusedField({ type: 'profiles.ProfileUnlocked', payload: { profileId: profile, ownerId: member } }),
+    ).toBe('payload.organizationId');
+  });
+
   it('records a moderator’s decision on a profile, with the owner, the review and the reasons, not the grid', () => {
     const review = 'a1000000-0000-4000-8000-000000000007';
     const decision = {

@@ -1,0 +1,66 @@
+import type { EntityManager } from '@talentgraph/platform';
+import type {
+  AnonymizedProfile,
+  ProfileSearchIndex,
+  SearchDocument,
+  SearchRequest,
+  SearchResults,
+} from './profile-search-index.ts';
+import { countStatement, pageStatement, upsertStatement, type Statement } from './postgres-search-sql.ts';
+
+/** Documents written per statement when many are indexed at once. */
+const BATCH_SIZE = 500;
+
+/**
+ * The default search adapter: PostgreSQL full-text search in the profiles database (search documents in
+ * `profile_search_documents`, SQL in postgres-search-sql.ts). Given a transaction's EntityManager, its
+ * writes belong to that transaction: a profile's change and its search document commit together.
+ */
+export class PostgresProfileSearchIndex implements ProfileSearchIndex {
+  readonly #em: EntityManager;
+
+  constructor(em: EntityManager) {
+    this.#em = em;
+  }
+
+  async index(document: SearchDocument): Promise<void> {
+    await this.#run(upsertStatement([document]));
+  }
+
+  async indexMany(documents: readonly SearchDocument[]): Promise<void> {
+    for (let start = 0; start < documents.length; start += BATCH_SIZE) {
+      await this.#run(upsertStatement(documents.slice(start, start + BATCH_SIZE)));
+    }
+  }
+
+  async remove(profileId: string): Promise<void> {
+    await this.#run({
+      sql: 'delete from profile_search_documents where profile_id = ?',
+      params: [profileId],
+    });
+  }
+
+  async search(request: SearchRequest): Promise<SearchResults> {
+    const [page, [count]] = await Promise.all([
+      this.#run<{ hit_id: string; score: number; card: AnonymizedProfile; highlight: string | null }>(
+        pageStatement(request),
+      ),
+      this.#run<{ total: number }>(countStatement(request)),
+    ]);
+    return {
+      totalCount: count?.total ?? 0,
+      hits: page.map((row) => ({
+        hitId: row.hit_id,
+        score: Number(row.score),
+        highlight: row.highlight,
+        card: row.card,
+      })),
+    };
+  }
+
+  #run<Row>(statement: Statement): Promise<Row[]> {
+    return this.#em
+      .getConnection()
+      .execute<Row[]>(statement.sql, statement.params, 'all', this.#em.getTransactionContext());
+  }
+}
