@@ -193,10 +193,15 @@ function formatLine(name: string, line: string): string {
   }
 }
 
+/**
+ * Resolves once the service answers /ready. Once something else has started stopping everything, it
+ * never resolves: start-up goes no further (no gateway launched, no "running" banner) and stopAll ends
+ * the process.
+ */
 async function waitUntilReady(name: string, servicePort: number): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (stopping) return;
+    if (stopping) return new Promise<void>(() => {});
     try {
       const response = await fetch(`http://127.0.0.1:${servicePort}/ready`);
       if (response.ok) return;
@@ -205,6 +210,7 @@ async function waitUntilReady(name: string, servicePort: number): Promise<void> 
     }
     await new Promise((resolveDelay) => setTimeout(resolveDelay, 200));
   }
+  if (stopping) return new Promise<void>(() => {});
   console.error(`[${name}] not ready after ${READY_TIMEOUT_MS / 1000} s; stopping everything.`);
   await stopAll(1);
 }
