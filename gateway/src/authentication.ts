@@ -33,6 +33,11 @@ interface CachedPartnerToken {
  * within seconds), or a partner API key (exchanged at the users subgraph for a short-lived partner token,
  * exchanged again after the same few seconds, so a revoked key stops working as fast). Anything else is
  * refused before any subgraph is called.
+ *
+ * One session check and one key exchange at a time: when the cached answer is missing or stale, the
+ * concurrent requests of the same session or key wait for the one call in flight instead of each making
+ * its own (at 50 requests in flight, 50 key look-ups and EdDSA signatures at the users subgraph, and 50
+ * different partner tokens sent on to the subgraphs).
  */
 export class Authenticator {
   readonly #keys: KeySource;
@@ -41,6 +46,8 @@ export class Authenticator {
   readonly #sessionCacheMs: number;
   readonly #sessions = new Map<string, { active: boolean; checkedAt: number }>();
   readonly #partnerTokens = new Map<string, CachedPartnerToken>();
+  /** The session check or key exchange in flight, by `session:<id>` or `partner:<key hash>`. */
+  readonly #inFlight = new Map<string, Promise<unknown>>();
 
   constructor(config: GatewayConfig, keys: KeySource = remoteKeySource(config.AUTH_JWKS_URL)) {
     this.#keys = keys;
@@ -75,6 +82,10 @@ export class Authenticator {
     const cached = this.#sessions.get(sessionId);
     const now = Date.now();
     if (cached && now - cached.checkedAt < this.#sessionCacheMs) return cached.active;
+    return this.#once(`session:${sessionId}`, () => this.#checkSession(sessionId, now));
+  }
+
+  async #checkSession(sessionId: string, now: number): Promise<boolean> {
     const response = await fetch(
       new URL(`internal/sessions/${encodeURIComponent(sessionId)}`, this.#usersBaseUrl),
       {
@@ -113,6 +124,10 @@ export class Authenticator {
     if (cached && now - cached.exchangedAt < this.#sessionCacheMs && cached.expiresAt - 60_000 > now) {
       return { viewer: cached.viewer, authorization: `Bearer ${cached.token}` };
     }
+    return this.#once(`partner:${cacheKey}`, () => this.#exchange(apiKey, cacheKey, now));
+  }
+
+  async #exchange(apiKey: string, cacheKey: string, now: number): Promise<Caller> {
     const response = await fetch(new URL('auth/partner-token', this.#usersBaseUrl), {
       method: 'POST',
       headers: { 'x-api-key': apiKey },
@@ -132,6 +147,16 @@ export class Authenticator {
       exchangedAt: now,
     });
     return { viewer, authorization: `Bearer ${accessToken}` };
+  }
+
+  /** The call in flight under `key`, or `work` started as that call; it is forgotten once settled. */
+  #once<Result>(key: string, work: () => Promise<Result>): Promise<Result> {
+    let pending = this.#inFlight.get(key) as Promise<Result> | undefined;
+    if (!pending) {
+      pending = work().finally(() => this.#inFlight.delete(key));
+      this.#inFlight.set(key, pending);
+    }
+    return pending;
   }
 
   /** Bounded caches: the oldest entry goes first, so a flood of distinct credentials cannot grow memory. */
