@@ -7,7 +7,9 @@ import { ProfileSchema } from './Profile.ts';
  * every change of the profile (search/search-sync.ts) and gone with it (cascade). `search_vector` holds the
  * weighted French and English lexemes (text search configurations `profiles_fr` and `profiles_en`, with
  * unaccent); the other columns are filters, each with the index its filter uses; `card` is what a hit
- * shows. Written and read by search/postgres-search-index.ts only, in SQL.
+ * shows. Written and read by search/postgres-search-index.ts only, in SQL. Rows are kept narrow (the
+ * migration sets toast_tuple_target): the card and the full vector live out of line, so that counting and
+ * ranking thousands of matches reads few pages.
  */
 export const ProfileSearchDocumentSchema = defineEntity({
   name: 'ProfileSearchDocument',
@@ -33,6 +35,14 @@ export const ProfileSearchDocumentSchema = defineEntity({
     revision: p.integer(),
     updatedAt: p.datetime(),
     searchVector: p.string().columnType('tsvector'),
+    /**
+     * The headline (weight A) and the skills and desired titles (B) alone: what relevance is computed on.
+     * Small enough to stay in the row (the migration keeps it there), so ranking thousands of matches
+     * reads no TOAST; matches in the rest of the text find a profile but do not rank it.
+     */
+    rankVector: p.string().columnType('tsvector'),
+    /** Which version of the document builder wrote the row (search/search-sync.ts rebuilds older ones). */
+    documentVersion: p.smallint(),
     skillIds: p.array().$type<string[]>().default([]),
     yearsOfExperience: p.smallint().nullable(),
     /** (longitude, latitude) in degrees; the radius filter narrows by a box on its GiST index. */

@@ -4,6 +4,7 @@ import { Migration20261123133130_event_outbox } from './Migration20261123133130_
 import { Migration20261206040629_profile_model } from './Migration20261206040629_profile_model.ts';
 import { Migration20261206050442_cv_documents } from './Migration20261206050442_cv_documents.ts';
 import { Migration20261206050608_recruiter_search } from './Migration20261206050608_recruiter_search.ts';
+import { Migration20261206054141_search_rank_vector } from './Migration20261206054141_search_rank_vector.ts';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` regenerates this list. */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261206040629_profile_model', class: Migration20261206040629_profile_model },
   { name: 'Migration20261206050442_cv_documents', class: Migration20261206050442_cv_documents },
   { name: 'Migration20261206050608_recruiter_search', class: Migration20261206050608_recruiter_search },
+  { name: 'Migration20261206054141_search_rank_vector', class: Migration20261206054141_search_rank_vector },
 ];

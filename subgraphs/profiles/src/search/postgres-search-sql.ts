@@ -1,4 +1,4 @@
-import { languageLevelToken } from './search-document.ts';
+import { SEARCH_DOCUMENT_VERSION, languageLevelToken } from './search-document.ts';
 import { EARTH_MEAN_RADIUS_KM, boundingBox } from './geo.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from './highlight.ts';
 import type { SearchDocument, SearchRequest } from './profile-search-index.ts';
@@ -20,10 +20,21 @@ export function textArrayLiteral(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/["\\]/g, (character) => `\\${character}`)}"`).join(',')}}`;
 }
 
-/** Relevance weights of ts_rank_cd, for weights D, C, B, A: the headline counts most. */
+/** Relevance weights of ts_rank, for weights D, C, B, A: the headline counts most. */
 const RANK_WEIGHTS = '{0.1, 0.2, 0.4, 1.0}';
 
-/** A document's lexemes: each text in both languages' configurations (search/full-text.ts). */
+/**
+ * What `rank_vector` holds: the headline (A) and the skills and desired titles (B) in both languages.
+ * Relevance is computed on it alone — small, it stays in the row — while `search_vector` finds.
+ */
+const RANK_VECTOR = `
+  setweight(to_tsvector('profiles_en', d.headline), 'A') || setweight(to_tsvector('profiles_fr', d.headline), 'A') ||
+  setweight(to_tsvector('profiles_en', d.skills), 'B') || setweight(to_tsvector('profiles_fr', d.skills), 'B')`;
+
+/**
+ * A document's lexemes, each text in both languages' text search configurations (`profiles_en`,
+ * `profiles_fr`: PostgreSQL's English and French with unaccent, created by the migration).
+ */
 const SEARCH_VECTOR = `
   setweight(to_tsvector('profiles_en', d.headline), 'A') || setweight(to_tsvector('profiles_fr', d.headline), 'A') ||
   setweight(to_tsvector('profiles_en', d.skills), 'B') || setweight(to_tsvector('profiles_fr', d.skills), 'B') ||
@@ -64,10 +75,12 @@ function rowOf(document: SearchDocument) {
  */
 export function upsertStatement(documents: readonly SearchDocument[]): Statement {
   return {
-    sql: `insert into profile_search_documents (profile_id, hit_id, revision, updated_at, search_vector, skill_ids,
-        years_of_experience, geo, language_levels, available_from, contract_types, salary_currency,
-        salary_annual_minimum, salary_annual_maximum, hidden_from_organization_ids, highlight_text, card)
-      select d.profile_id, d.hit_id, d.revision, d.updated_at, ${SEARCH_VECTOR}, d.skill_ids,
+    sql: `insert into profile_search_documents (profile_id, hit_id, revision, updated_at, search_vector,
+        rank_vector, document_version, skill_ids, years_of_experience, geo, language_levels, available_from,
+        contract_types, salary_currency, salary_annual_minimum, salary_annual_maximum,
+        hidden_from_organization_ids, highlight_text, card)
+      select d.profile_id, d.hit_id, d.revision, d.updated_at, ${SEARCH_VECTOR}, ${RANK_VECTOR},
+        ${SEARCH_DOCUMENT_VERSION}, d.skill_ids,
         d.years_of_experience, case when d.latitude is null then null else point(d.longitude, d.latitude) end,
         d.language_levels, d.available_from, d.contract_types, d.salary_currency,
         d.salary_annual_minimum, d.salary_annual_maximum, d.hidden_from_organization_ids, d.highlight_text, d.card
@@ -78,7 +91,8 @@ export function upsertStatement(documents: readonly SearchDocument[]): Statement
         hidden_from_organization_ids text[], highlight_text text, card jsonb)
       on conflict (profile_id) do update set
         hit_id = excluded.hit_id, revision = excluded.revision, updated_at = excluded.updated_at,
-        search_vector = excluded.search_vector, skill_ids = excluded.skill_ids,
+        search_vector = excluded.search_vector, rank_vector = excluded.rank_vector,
+        document_version = excluded.document_version, skill_ids = excluded.skill_ids,
         years_of_experience = excluded.years_of_experience, geo = excluded.geo,
         language_levels = excluded.language_levels, available_from = excluded.available_from,
         contract_types = excluded.contract_types, salary_currency = excluded.salary_currency,
@@ -175,7 +189,7 @@ export function pageStatement(request: SearchRequest): Statement {
   const [score, scoreParams] =
     text === null
       ? ['0::float4', []]
-      : [`ts_rank_cd('${RANK_WEIGHTS}', d.search_vector, ${SEARCH_QUERY})`, [text, text]];
+      : [`ts_rank('${RANK_WEIGHTS}', d.rank_vector, ${SEARCH_QUERY})`, [text, text]];
   const [highlight, highlightParams] =
     text === null
       ? ['null::text', []]

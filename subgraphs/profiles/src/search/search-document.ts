@@ -13,6 +13,12 @@ export function isSearchable(state: Pick<ProfileState, 'kind' | 'status' | 'pref
   return state.kind === 'CANDIDATE' && state.status === 'VALIDATED' && state.preferences.discoverable;
 }
 
+/**
+ * The version of what a search document holds and how it is indexed; bump it when either changes, and
+ * the subgraph rebuilds older documents when it starts (search-sync.ts).
+ */
+export const SEARCH_DOCUMENT_VERSION = 2;
+
 /** Every name of a skill (English and French labels, aliases), which the full text finds it by. */
 export interface SkillNames {
   namesOf(skillId: string): readonly string[];

@@ -3,7 +3,7 @@ import type { EntityManager, SubgraphServices } from '@talentgraph/platform';
 import { ElasticsearchProfileSearchIndex } from './elasticsearch/elasticsearch-search-index.ts';
 import { PostgresProfileSearchIndex } from './postgres-search-index.ts';
 import type { ProfileSearchIndex } from './profile-search-index.ts';
-import { reindexSearch } from './search-sync.ts';
+import { reindexSearch, searchDocumentsOutdated } from './search-sync.ts';
 import { readRecruiterSearchConfig, type RecruiterSearchConfig } from './settings.ts';
 
 /** What recruiter search and unlocks need while the subgraph runs. */
@@ -18,8 +18,8 @@ const running = new WeakMap<Configuration, RecruiterSearchServices>();
 
 /**
  * Starts recruiter search for a subgraph being assembled: reads its settings and, with Elasticsearch,
- * connects to it; an index created now (a new cluster, a new index name) is filled from the profiles in
- * the background. The client is closed when the ORM closes, as the subgraph stops.
+ * connects to it; outdated documents, or an index created now (a new cluster, a new index name), are
+ * rebuilt from the profiles in the background. The client is closed when the ORM closes.
  */
 export function startRecruiterSearch(services: SubgraphServices): RecruiterSearchServices {
   const config = readRecruiterSearchConfig(process.env);
@@ -32,16 +32,12 @@ export function startRecruiterSearch(services: SubgraphServices): RecruiterSearc
   const search: RecruiterSearchServices = { config, elasticsearch };
   const { orm, logger } = services;
   running.set(orm.config, search);
-  if (elasticsearch) {
-    void elasticsearch
-      .ensureIndex()
-      .then(async (created) => {
-        if (!created) return;
-        const indexed = await reindexSearch(orm.em.fork(), elasticsearch);
-        logger.info({ indexed }, 'Elasticsearch index of profiles created and filled');
-      })
-      .catch((error: unknown) => logger.error({ err: error }, 'Elasticsearch index of profiles not ready'));
-  }
+  void refreshIndexes(orm.em.fork(), elasticsearch).then(
+    (indexed) => {
+      if (indexed !== null) logger.info({ indexed }, 'search documents of profiles rebuilt');
+    },
+    (error: unknown) => logger.error({ err: error }, 'search documents of profiles not rebuilt'),
+  );
   const close = orm.close.bind(orm);
   orm.close = async (force?: boolean) => {
     running.delete(orm.config);
@@ -49,6 +45,20 @@ export function startRecruiterSearch(services: SubgraphServices): RecruiterSearc
     return close(force);
   };
   return search;
+}
+
+/**
+ * At start, rebuilds the search documents when they are out of date (a new version of the builder, a
+ * database upgraded) or when the Elasticsearch index was just created; null when nothing needed it.
+ * Rebuilding is idempotent, so replicas starting together do the same work, harmlessly.
+ */
+async function refreshIndexes(
+  em: EntityManager,
+  elasticsearch: ElasticsearchProfileSearchIndex | null,
+): Promise<number | null> {
+  const outdated = await searchDocumentsOutdated(em);
+  const created = elasticsearch ? await elasticsearch.ensureIndex() : false;
+  return outdated || created ? reindexSearch(em, elasticsearch) : null;
 }
 
 export function recruiterSearchOf(em: EntityManager): RecruiterSearchServices {

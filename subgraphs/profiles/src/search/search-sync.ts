@@ -12,7 +12,7 @@ import { loadProfileState, profileStateOf } from '../editing/state.ts';
 import type { ElasticsearchProfileSearchIndex } from './elasticsearch/elasticsearch-search-index.ts';
 import { PostgresProfileSearchIndex } from './postgres-search-index.ts';
 import type { SearchDocument } from './profile-search-index.ts';
-import { isSearchable, searchDocumentOf } from './search-document.ts';
+import { SEARCH_DOCUMENT_VERSION, isSearchable, searchDocumentOf } from './search-document.ts';
 import { taxonomySkillNames } from './skill-names.ts';
 
 /**
@@ -129,6 +129,23 @@ export async function reindexSearch(
      )`,
   );
   return indexed;
+}
+
+/**
+ * Whether some search documents are out of date: written by an older version of the builder, or missing
+ * for a searchable profile (a database that had profiles before search existed).
+ */
+export async function searchDocumentsOutdated(em: EntityManager): Promise<boolean> {
+  const [row] = await em.getConnection().execute<{ outdated: boolean }[]>(
+    `select exists (select 1 from profile_search_documents where document_version < ?)
+         or exists (
+           select 1 from profiles p
+           where p.kind = 'CANDIDATE' and p.status = 'VALIDATED' and p.discoverable
+             and not exists (select 1 from profile_search_documents d where d.profile_id = p.id)
+         ) as outdated`,
+    [SEARCH_DOCUMENT_VERSION],
+  );
+  return row?.outdated ?? false;
 }
 
 /** The consumer group that keeps Elasticsearch in step with the profiles. */
