@@ -7,7 +7,7 @@ import {
 import { mountDocumentRoutes } from './documents/routes.ts';
 import { entities } from './entities/index.ts';
 import { migrations } from './migrations/index.ts';
-import { eraseProfilesAccount } from './personal-data/erasure.ts';
+import { eraseProfilesAccount, eraseProfilesOrganization } from './personal-data/erasure.ts';
 import { resolvers } from './resolvers/index.ts';
 import { recruiterSearchOf, startRecruiterSearch } from './search/search-services.ts';
 import { SEARCH_INDEX_GROUP, searchIndexHandlers } from './search/search-sync.ts';
@@ -27,7 +27,10 @@ export const profilesSubgraph: SubgraphDefinition = {
   eventConsumers: (services) => {
     const { elasticsearch } = recruiterSearchOf(services.orm.em);
     return {
-      [erasureGroupOf('profiles')]: personalDataErasureHandlers({ eraseAccount: eraseProfilesAccount }),
+      [erasureGroupOf('profiles')]: personalDataErasureHandlers({
+        eraseAccount: eraseProfilesAccount,
+        eraseOrganization: eraseProfilesOrganization,
+      }),
       // Only with Elasticsearch: PostgreSQL documents are written with the profile, in its transaction.
       ...(elasticsearch ? { [SEARCH_INDEX_GROUP]: searchIndexHandlers(elasticsearch) } : {}),
     };

@@ -1023,7 +1023,7 @@ export type PersonalDataExport = {
   __typename?: 'PersonalDataExport';
   /** Identifier of this export, as the audit log records it. */
   id: Scalars['ID']['output'];
-  /** What the profiles service holds: the person's profile with every part of it (skills, languages, experiences, education, certifications, onboarding drafts) and the reviews of it; profile null when they have none. */
+  /** What the profiles service holds: the person's profile with every part of it (skills, languages, experiences, education, certifications, onboarding drafts), the reviews of it and the organizations that unlocked it in recruiter search (profile null when they have none); and unlocksMade, the profiles they unlocked as a recruiter. */
   profiles: Scalars['JSONObject']['output'];
   /** The person the data is about. */
   subjectId: Scalars['ID']['output'];

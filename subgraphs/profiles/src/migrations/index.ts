@@ -5,6 +5,7 @@ import { Migration20261206040629_profile_model } from './Migration20261206040629
 import { Migration20261206050442_cv_documents } from './Migration20261206050442_cv_documents.ts';
 import { Migration20261206050608_recruiter_search } from './Migration20261206050608_recruiter_search.ts';
 import { Migration20261206054141_search_rank_vector } from './Migration20261206054141_search_rank_vector.ts';
+import { Migration20261206054703_search_columns_in_row } from './Migration20261206054703_search_columns_in_row.ts';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` regenerates this list. */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261206050442_cv_documents', class: Migration20261206050442_cv_documents },
   { name: 'Migration20261206050608_recruiter_search', class: Migration20261206050608_recruiter_search },
   { name: 'Migration20261206054141_search_rank_vector', class: Migration20261206054141_search_rank_vector },
+  { name: 'Migration20261206054703_search_columns_in_row', class: Migration20261206054703_search_columns_in_row },
 ];

@@ -9,6 +9,7 @@ import { ProfileSchema } from '../entities/Profile.ts';
 import { ProfileDocumentSchema } from '../entities/ProfileDocument.ts';
 import { ProfileReviewSchema } from '../entities/ProfileReview.ts';
 import { ProfileSkillSchema } from '../entities/ProfileSkill.ts';
+import { ProfileUnlockSchema } from '../entities/ProfileUnlock.ts';
 
 /** An entity's own columns as plain values, without the link back to its profile. */
 function columnsOf(entity: object): Record<string, unknown> {
@@ -20,11 +21,16 @@ function columnsOf(entity: object): Record<string, unknown> {
  * The profiles section of a person's export: their profile with every part of it, as stored (skills,
  * languages, experiences, education, certifications, onboarding drafts, CV documents and what was read
  * from them) and the reviews of it, with the moderators' assessment, reasons and comment but not who
- * they were.
+ * they were; the organizations that unlocked it in recruiter search; and, for a recruiter, the profiles
+ * they unlocked.
  */
 export async function profilesSectionOf(em: EntityManager, userId: string): Promise<Record<string, unknown>> {
+  // Profiles the person unlocked in recruiter search, for their organization.
+  const unlocksMade = (
+    await em.find(ProfileUnlockSchema, { unlockedBy: userId }, { orderBy: { unlockedAt: 'asc' } })
+  ).map(({ profile, organizationId, unlockedAt }) => ({ profileId: profile.id, organizationId, unlockedAt }));
   const profile = await em.findOne(ProfileSchema, { userId });
-  if (!profile) return exportSection({ profile: null });
+  if (!profile) return exportSection({ profile: null, unlocksMade });
   const of = { profile: profile.id };
   const reviews = await em.find(ProfileReviewSchema, of, { orderBy: { claimedAt: 'asc' } });
   return exportSection({
@@ -44,6 +50,11 @@ export async function profilesSectionOf(em: EntityManager, userId: string): Prom
         const { reviewerId: _reviewer, ...decision } = columnsOf(review);
         return decision;
       }),
+      // The organizations that unlocked the profile in recruiter search, and when (not which recruiter).
+      unlocks: (await em.find(ProfileUnlockSchema, of, { orderBy: { unlockedAt: 'asc' } })).map(
+        ({ organizationId, unlockedAt }) => ({ organizationId, unlockedAt }),
+      ),
     },
+    unlocksMade,
   });
 }

@@ -24,8 +24,9 @@ export function textArrayLiteral(values: readonly string[]): string {
 const RANK_WEIGHTS = '{0.1, 0.2, 0.4, 1.0}';
 
 /**
- * What `rank_vector` holds: the headline (A) and the skills and desired titles (B) in both languages.
- * Relevance is computed on it alone — small, it stays in the row — while `search_vector` finds.
+ * What `rank_vector` holds: the headline (A) and the skills' labels and desired titles (B) in both
+ * languages. Relevance is computed on it alone — small, it stays in the row — while `search_vector`
+ * (which adds the skills' aliases and the rest of the text) finds.
  */
 const RANK_VECTOR = `
   setweight(to_tsvector('profiles_en', d.headline), 'A') || setweight(to_tsvector('profiles_fr', d.headline), 'A') ||
@@ -38,6 +39,7 @@ const RANK_VECTOR = `
 const SEARCH_VECTOR = `
   setweight(to_tsvector('profiles_en', d.headline), 'A') || setweight(to_tsvector('profiles_fr', d.headline), 'A') ||
   setweight(to_tsvector('profiles_en', d.skills), 'B') || setweight(to_tsvector('profiles_fr', d.skills), 'B') ||
+  setweight(to_tsvector('profiles_en', d.aliases), 'B') || setweight(to_tsvector('profiles_fr', d.aliases), 'B') ||
   setweight(to_tsvector('profiles_en', d.body), 'C') || setweight(to_tsvector('profiles_fr', d.body), 'C')`;
 
 /** The words of a query in both languages: a document matches when all of them match in one language. */
@@ -52,6 +54,7 @@ function rowOf(document: SearchDocument) {
     updated_at: document.updatedAt,
     headline: document.text.headline,
     skills: document.text.skills,
+    aliases: document.text.aliases,
     body: document.text.body,
     skill_ids: document.skillIds,
     years_of_experience: document.yearsOfExperience,
@@ -85,7 +88,7 @@ export function upsertStatement(documents: readonly SearchDocument[]): Statement
         d.language_levels, d.available_from, d.contract_types, d.salary_currency,
         d.salary_annual_minimum, d.salary_annual_maximum, d.hidden_from_organization_ids, d.highlight_text, d.card
       from jsonb_to_recordset(?::jsonb) as d(profile_id uuid, hit_id uuid, revision int, updated_at timestamptz,
-        headline text, skills text, body text, skill_ids text[], years_of_experience smallint, latitude float8,
+        headline text, skills text, aliases text, body text, skill_ids text[], years_of_experience smallint, latitude float8,
         longitude float8, language_levels text[], available_from date, contract_types text[],
         salary_currency text, salary_annual_minimum numeric, salary_annual_maximum numeric,
         hidden_from_organization_ids text[], highlight_text text, card jsonb)

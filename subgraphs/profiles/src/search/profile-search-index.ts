@@ -84,8 +84,16 @@ export interface SearchDocument {
   readonly revision: number;
   /** When the profile last changed (ISO-8601 instant): the MOST_RECENT order. */
   readonly updatedAt: string;
-  /** Found by, from the most to the least weighty: the headline, skills and desired titles, the rest. */
-  readonly text: { readonly headline: string; readonly skills: string; readonly body: string };
+  /**
+   * Found by, from the most to the least weighty: the headline; the skills' labels and the desired titles
+   * (`skills`) and the skills' other names (`aliases`); the rest. Relevance weighs the first two only.
+   */
+  readonly text: {
+    readonly headline: string;
+    readonly skills: string;
+    readonly aliases: string;
+    readonly body: string;
+  };
   /** The headline and desired titles, which a hit highlights. */
   readonly highlightText: string;
   readonly skillIds: readonly string[];

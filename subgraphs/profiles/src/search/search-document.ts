@@ -17,11 +17,13 @@ export function isSearchable(state: Pick<ProfileState, 'kind' | 'status' | 'pref
  * The version of what a search document holds and how it is indexed; bump it when either changes, and
  * the subgraph rebuilds older documents when it starts (search-sync.ts).
  */
-export const SEARCH_DOCUMENT_VERSION = 2;
+export const SEARCH_DOCUMENT_VERSION = 3;
 
-/** Every name of a skill (English and French labels, aliases), which the full text finds it by. */
+/** The names of a skill that the full text finds it by: its labels (English, French) and its aliases. */
 export interface SkillNames {
-  namesOf(skillId: string): readonly string[];
+  namesOf(
+    skillId: string,
+  ): { readonly labels: readonly string[]; readonly aliases: readonly string[] } | null;
 }
 
 /** `en:A1` … `en:C1` for a C1 speaker: the tokens a filter "at least <level>" looks for. */
@@ -99,9 +101,9 @@ const joined = (parts: readonly (string | null)[]) =>
 
 /**
  * The search document of a searchable profile. Texts are found by weight: the headline first, then the
- * skills (every name of each, in English and French) and desired titles, then the rest — summary, job
- * titles and descriptions, fields of study, certifications. Employers' and schools' names are not
- * searched at all, so that a search cannot tell where someone worked or studied.
+ * skills (their English and French labels, and their aliases apart) and desired titles, then the rest —
+ * summary, job titles and descriptions, fields of study, certifications. Employers' and schools' names
+ * are not searched at all, so that a search cannot tell where someone worked or studied.
  */
 export function searchDocumentOf(
   state: ProfileState,
@@ -109,10 +111,13 @@ export function searchDocumentOf(
 ): SearchDocument {
   const { preferences } = state;
   const today = details.updatedAt.toISOString().slice(0, 10);
-  const skillTerms = state.skills.flatMap(({ skillId, name }) => {
-    const names = details.skillNames.namesOf(skillId);
-    return names.length > 0 ? names : [name];
-  });
+  const names = state.skills.map(
+    ({ skillId, name }) => details.skillNames.namesOf(skillId) ?? { labels: [name], aliases: [] },
+  );
+  const labels = [...new Set(names.flatMap((skill) => skill.labels))];
+  const aliases = [...new Set(names.flatMap((skill) => skill.aliases))].filter(
+    (alias) => !labels.includes(alias),
+  );
   const location = state.location;
   return {
     profileId: state.id,
@@ -121,7 +126,8 @@ export function searchDocumentOf(
     updatedAt: details.updatedAt.toISOString(),
     text: {
       headline: state.headline ?? '',
-      skills: joined([...new Set(skillTerms)].concat(preferences.desiredTitles)),
+      skills: joined([...labels, ...preferences.desiredTitles]),
+      aliases: joined(aliases),
       body: joined([
         state.summary,
         ...state.experiences.flatMap((experience) => [experience.title, experience.description]),

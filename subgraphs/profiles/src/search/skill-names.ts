@@ -2,12 +2,12 @@ import { getSkill } from '@talentgraph/skills';
 import type { CanonicalSkillId } from './search-request.ts';
 import type { SkillNames } from './search-document.ts';
 
-/** The taxonomy of @talentgraph/skills as search needs it: every name of a skill, and canonical ids. */
+/** The taxonomy of @talentgraph/skills as search needs it: the names of a skill, and canonical ids. */
 export const taxonomySkillNames: SkillNames = {
   namesOf(skillId) {
     const skill = getSkill(skillId);
-    if (skill === undefined) return [];
-    return [...new Set([skill.label.en, skill.label.fr, ...skill.aliases.en, ...skill.aliases.fr])];
+    if (skill === undefined) return null;
+    return { labels: [skill.label.en, skill.label.fr], aliases: [...skill.aliases.en, ...skill.aliases.fr] };
   },
 };
 

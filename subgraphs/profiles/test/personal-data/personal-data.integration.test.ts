@@ -108,6 +108,7 @@ describe('the profiles section of an export', () => {
     const userId = randomUUID();
     expect((await exportOf(testUser(userId), userId)).data!._entities[0]!.profiles).toEqual({
       profile: null,
+      unlocksMade: [],
     });
   });
 

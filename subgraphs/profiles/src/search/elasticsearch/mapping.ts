@@ -79,7 +79,8 @@ export function sourceOf(document: SearchDocument) {
     revision: document.revision,
     updatedAt: document.updatedAt,
     headline: document.text.headline,
-    skills: document.text.skills,
+    // One field for every name of the skills: Elasticsearch ranks on all of them.
+    skills: [document.text.skills, document.text.aliases].filter(Boolean).join('\n'),
     body: document.text.body,
     highlightText: document.highlightText,
     skillIds: [...document.skillIds],
