@@ -149,6 +149,8 @@ function launch(name: string, entryPoint: string, env: Record<string, string>): 
       LOG_LEVEL: config.LOG_LEVEL,
       // Every service verifies access tokens against the users subgraph, wherever its port is.
       AUTH_JWKS_URL: `http://127.0.0.1:${portOf('users')}/.well-known/jwks.json`,
+      // Where services reach the users subgraph (profiles: the quota route that counts unlocks).
+      USERS_URL: `http://127.0.0.1:${portOf('users')}/graphql`,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
