@@ -9,7 +9,9 @@ import {
   type TokenAudience,
   type Viewer,
 } from '@talentgraph/auth';
+import { decodeJwt } from 'jose';
 import type { GatewayConfig } from './config.ts';
+import { LruMap } from './lru-map.ts';
 
 /** What the gateway knows of a caller, and the credential it passes on to the subgraphs. */
 export interface Caller {
@@ -27,6 +29,9 @@ interface CachedPartnerToken {
   readonly exchangedAt: number;
 }
 
+/** Entries of each cache of the authenticator, at most. */
+const CACHE_CAPACITY = 10_000;
+
 /**
  * Authenticates each request once at the edge: a bearer access token (verified against the issuer's
  * JWKS, and its sign-in session checked as still active, so a logout or a disabled account takes effect
@@ -38,14 +43,22 @@ interface CachedPartnerToken {
  * concurrent requests of the same session or key wait for the one call in flight instead of each making
  * its own (at 50 requests in flight, 50 key look-ups and EdDSA signatures at the users subgraph, and 50
  * different partner tokens sent on to the subgraphs).
+ *
+ * An access token's signature is checked once: a verified token is remembered (by its text) until it
+ * expires, at most 15 minutes. The session check still runs as often as SESSION_CHECK_CACHE_MS says, so a
+ * logout or a disabled account takes effect as fast as before. What the memory lets through longer is a
+ * token signed by a key the issuer has since withdrawn from its JWKS: accepted until the token's own
+ * expiry, much as the JWKS itself is cached for up to 10 minutes (remoteKeySource).
  */
 export class Authenticator {
   readonly #keys: KeySource;
   readonly #audience: TokenAudience;
   readonly #usersBaseUrl: string;
   readonly #sessionCacheMs: number;
-  readonly #sessions = new Map<string, { active: boolean; checkedAt: number }>();
-  readonly #partnerTokens = new Map<string, CachedPartnerToken>();
+  readonly #sessions = new LruMap<string, { active: boolean; checkedAt: number }>(CACHE_CAPACITY);
+  readonly #partnerTokens = new LruMap<string, CachedPartnerToken>(CACHE_CAPACITY);
+  /** Access tokens whose signature and claims were verified, until their expiry (ms). */
+  readonly #verifiedTokens = new LruMap<string, { viewer: Viewer; expiresAt: number }>(CACHE_CAPACITY);
   /** The session check or key exchange in flight, by `session:<id>` or `partner:<key hash>`. */
   readonly #inFlight = new Map<string, Promise<unknown>>();
 
@@ -67,7 +80,7 @@ export class Authenticator {
     try {
       token = bearerToken(headers.authorization);
       if (token === null) return ANONYMOUS;
-      viewer = await verifyAccessToken(token, this.#keys, this.#audience);
+      viewer = await this.#verify(token);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
       throw error;
@@ -76,6 +89,16 @@ export class Authenticator {
       throw unauthenticated('This session has ended; sign in again.');
     }
     return { viewer, authorization: `Bearer ${token}` };
+  }
+
+  /** The token's viewer, verified once per token (until its expiry); throws InvalidTokenError. */
+  async #verify(token: string): Promise<Viewer> {
+    const verified = this.#verifiedTokens.get(token);
+    if (verified && verified.expiresAt > Date.now()) return verified.viewer;
+    const viewer = await verifyAccessToken(token, this.#keys, this.#audience);
+    // Verification requires `exp`.
+    this.#verifiedTokens.set(token, { viewer, expiresAt: decodeJwt(token).exp! * 1000 });
+    return viewer;
   }
 
   async #isSessionActive(sessionId: string): Promise<boolean> {
@@ -94,7 +117,7 @@ export class Authenticator {
     );
     if (!response.ok) throw new Error(`session check answered ${response.status}`);
     const { active } = (await response.json()) as { active: boolean };
-    this.#remember(this.#sessions, sessionId, { active, checkedAt: now });
+    this.#sessions.set(sessionId, { active, checkedAt: now });
     return active;
   }
 
@@ -139,8 +162,8 @@ export class Authenticator {
     }
     if (!response.ok) throw new Error(`partner token exchange answered ${response.status}`);
     const { accessToken, expiresAt } = (await response.json()) as { accessToken: string; expiresAt: string };
-    const viewer = await verifyAccessToken(accessToken, this.#keys, this.#audience);
-    this.#remember(this.#partnerTokens, cacheKey, {
+    const viewer = await this.#verify(accessToken);
+    this.#partnerTokens.set(cacheKey, {
       token: accessToken,
       viewer,
       expiresAt: new Date(expiresAt).getTime(),
@@ -157,12 +180,5 @@ export class Authenticator {
       this.#inFlight.set(key, pending);
     }
     return pending;
-  }
-
-  /** Bounded caches: the oldest entry goes first, so a flood of distinct credentials cannot grow memory. */
-  #remember<Value>(cache: Map<string, Value>, key: string, value: Value): void {
-    cache.delete(key);
-    cache.set(key, value);
-    if (cache.size > 10_000) cache.delete(cache.keys().next().value!);
   }
 }

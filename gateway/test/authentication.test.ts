@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { signAccessToken, type Viewer } from '@talentgraph/auth';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { signAccessToken, type KeySource, type Viewer } from '@talentgraph/auth';
 import { TEST_TOKEN_AUDIENCE, createTestIssuer, testUser, type TestIssuer } from '@talentgraph/testing';
 import { Authenticator } from '../src/authentication.ts';
 import { loadConfig } from '../src/config.ts';
@@ -22,7 +22,7 @@ const ANSWER_DELAY_MS = 100;
 let issuer: TestIssuer;
 let server: Server;
 let usersUrl: string;
-const calls = { exchanges: 0, sessionChecks: 0 };
+const calls = { exchanges: 0, sessionChecks: 0, keyLookups: 0 };
 const behaviour = { keyAccepted: true, sessionActive: true };
 
 beforeAll(async () => {
@@ -45,6 +45,7 @@ afterAll(async () => {
 beforeEach(() => {
   calls.exchanges = 0;
   calls.sessionChecks = 0;
+  calls.keyLookups = 0;
   behaviour.keyAccepted = true;
   behaviour.sessionActive = true;
 });
@@ -63,10 +64,16 @@ async function answer(method: string | undefined, path: string): Promise<[number
   return [404, {}];
 }
 
+/** The issuer's keys, counting how often a signature check looks one up (once per verification). */
+const countedKeys: KeySource = (header, token) => {
+  calls.keyLookups += 1;
+  return issuer.keySource(header, token);
+};
+
 function authenticator(sessionCacheMs = 5_000): Authenticator {
   return new Authenticator(
     loadConfig({ USERS_URL: usersUrl, SESSION_CHECK_CACHE_MS: String(sessionCacheMs) }),
-    issuer.keySource,
+    countedKeys,
   );
 }
 
@@ -137,5 +144,59 @@ describe('one session check at a time', () => {
       expect(caller.status).toBe('rejected');
       expect((caller as PromiseRejectedResult).reason.message).toMatch(/session has ended/);
     }
+  });
+});
+
+describe('verified access tokens', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("checks a token's signature once, and its session every time the session cache says", async () => {
+    const auth = authenticator(0);
+    const user = testUser('user-3', { sessionId: 'session-3' });
+    const { authorization } = await issuer.headersFor(user);
+    for (let request = 0; request < 5; request += 1) {
+      expect((await auth.authenticate({ authorization })).viewer).toEqual(user);
+    }
+    expect(calls.keyLookups).toBe(1);
+    expect(calls.sessionChecks).toBe(5);
+
+    const another = await issuer.headersFor(user);
+    await auth.authenticate(another);
+    expect(calls.keyLookups).toBe(2);
+
+    // A remembered token whose session has ended is refused all the same.
+    behaviour.sessionActive = false;
+    await expect(auth.authenticate({ authorization })).rejects.toThrow(/session has ended/);
+    expect(calls.keyLookups).toBe(2);
+  });
+
+  it('verifies a remembered token again once it has expired, and refuses it', async () => {
+    const auth = authenticator();
+    const { authorization } = await issuer.headersFor(testUser('user-4', { sessionId: 'session-4' }));
+    await auth.authenticate({ authorization });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 16 * 60_000);
+    await expect(auth.authenticate({ authorization })).rejects.toThrow(/expired/);
+    expect(calls.keyLookups).toBe(2);
+  });
+
+  it('never remembers a token that failed verification', async () => {
+    const auth = authenticator();
+    const { authorization } = await issuer.headersFor(testUser('user-5'));
+    const forged = `${authorization.slice(0, -4)}AAAA`;
+    await expect(auth.authenticate({ authorization: forged })).rejects.toThrow(/signature/);
+    await expect(auth.authenticate({ authorization: forged })).rejects.toThrow(/signature/);
+    expect(calls.keyLookups).toBe(2);
+  });
+
+  it("verifies a partner's exchanged token once", async () => {
+    const auth = authenticator(0);
+    await auth.authenticate({ 'x-api-key': 'tgp_key' });
+    await auth.authenticate({ 'x-api-key': 'tgp_key' });
+    // Each exchange gives a new token (issued at another time or with another id): one check each.
+    expect(calls.exchanges).toBe(2);
+    expect(calls.keyLookups).toBe(2);
   });
 });
