@@ -16,9 +16,13 @@ export const ProfileSearchDocumentSchema = defineEntity({
   tableName: 'profile_search_documents',
   indexes: [
     { properties: ['searchVector'], type: 'gin' },
-    { properties: ['skillIds'], type: 'gin' },
-    { properties: ['languageLevels'], type: 'gin' },
-    { properties: ['contractTypes'], type: 'gin' },
+    // One GIN index over the three array filters: any combination of them is one index scan, which the
+    // planner readily ANDs with the GiST box (whose selectivity it cannot estimate) or the text index.
+    {
+      name: 'profile_search_documents_filters_index',
+      properties: ['skillIds', 'languageLevels', 'contractTypes'],
+      type: 'gin',
+    },
     { properties: ['geo'], type: 'gist' },
     {
       name: 'profile_search_documents_recent_index',
@@ -26,7 +30,19 @@ export const ProfileSearchDocumentSchema = defineEntity({
     },
     { properties: ['yearsOfExperience'] },
     { properties: ['availableFrom'] },
-    { name: 'profile_search_documents_salary_index', properties: ['salaryCurrency', 'salaryAnnualMinimum'] },
+    // Covering: a search with a salary budget is counted from this index alone (an index-only scan), however
+    // many profiles fit the budget, when it also filters on availability, contracts or years.
+    {
+      name: 'profile_search_documents_salary_index',
+      properties: ['salaryCurrency', 'salaryAnnualMinimum'],
+      include: [
+        'salaryAnnualMaximum',
+        'availableFrom',
+        'contractTypes',
+        'yearsOfExperience',
+        'hiddenFromOrganizationIds',
+      ],
+    },
   ],
   properties: {
     profile: () => p.manyToOne(ProfileSchema).primary().deleteRule('cascade'),
