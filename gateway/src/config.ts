@@ -86,6 +86,10 @@ export const settings = {
     },
   ),
   SUBGRAPH_TIMEOUTS: subgraphTimeouts(),
+  SUBGRAPH_MAX_CONNECTIONS: integer(
+    'keep-alive connections the gateway opens to one subgraph at most; more fetches wait for a free one, within their deadline',
+    { defaultValue: 128, min: 1, max: 10_000 },
+  ),
   // None by default: the gateway is the edge. Behind a load balancer, list it so that per-address
   // limits see the caller rather than the balancer.
   TRUSTED_PROXIES: trustedProxies([]),

@@ -66,12 +66,18 @@ export async function startGateway(
   const manifest = readManifest(config.PERSISTED_QUERIES_PATH);
   let liveFeeds: LiveFeeds | null = null;
   const metrics = new GatewayMetrics(() => liveFeeds?.subscriberCount() ?? 0);
+  const dataSources: SubgraphDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, urls[name] ?? url!, subgraphTimeoutOf(config, name), (outcome, seconds) =>
-        metrics.observeSubgraphFetch(name, outcome, seconds),
-      ),
+    buildService: ({ name, url }) => {
+      const dataSource = new SubgraphDataSource(name, urls[name] ?? url!, {
+        timeoutMs: subgraphTimeoutOf(config, name),
+        maxConnections: config.SUBGRAPH_MAX_CONNECTIONS,
+        observe: (outcome, seconds) => metrics.observeSubgraphFetch(name, outcome, seconds),
+      });
+      dataSources.push(dataSource);
+      return dataSource;
+    },
     logger,
   });
   let apiSchema: GraphQLSchema | null = null;
@@ -124,6 +130,7 @@ export async function startGateway(
   });
   const rateLimits = new RequestRateLimits(config, redis, logger);
   const closeConnections = async () => {
+    for (const dataSource of dataSources) dataSource.close();
     await rateLimits.close();
     if (redis) await redis.quit().catch(() => redis.disconnect());
   };

@@ -1,67 +1,129 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { OutgoingHttpHeaders } from 'node:http';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { REQUEST_ID_HEADER, TRACEPARENT_HEADER, outgoingTraceparent } from '@talentgraph/platform';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
+import { SubgraphHttpClient, SubgraphTimeoutError, type SubgraphAnswer } from './subgraph-http.ts';
 
 /** Called once per subgraph fetch with its outcome and duration (metrics). */
 export type FetchObserver = (outcome: 'ok' | 'error' | 'timeout', seconds: number) => void;
 
-/**
- * A subgraph answers expected failures (401, 403, 429) with an HTTP error status and a GraphQL body;
- * Apollo's data source would turn any non-2xx status into an opaque failure. A GraphQL body is passed on
- * as a response instead, so its errors keep their codes (RATE_LIMITED with its retry delay, FORBIDDEN)
- * and the rest of the data survives.
- */
-function graphqlAwareFetcher(timeoutMs: number, observe: FetchObserver) {
-  return async (input: string, init: RequestInit): Promise<Response> => {
-    const startedAt = performance.now();
-    // The deadline also covers reading the body: a subgraph that sends headers and then stalls is as
-    // unavailable as one that never answers.
-    const signal = AbortSignal.timeout(timeoutMs);
-    let response: Response;
-    try {
-      response = await fetch(input, { ...init, signal });
-    } catch (error) {
-      observe(signal.aborted ? 'timeout' : 'error', (performance.now() - startedAt) / 1000);
-      throw error;
-    }
-    observe(response.ok ? 'ok' : 'error', (performance.now() - startedAt) / 1000);
-    const contentType = response.headers.get('content-type') ?? '';
-    if (response.ok || !/^application\/(graphql-response\+)?json/.test(contentType)) return response;
-    const body = await response.text();
-    return new Response(body, { status: 200, headers: { 'content-type': contentType } });
-  };
+export interface SubgraphDataSourceOptions {
+  readonly timeoutMs: number;
+  /** Keep-alive connections to the subgraph, at most (SUBGRAPH_MAX_CONNECTIONS). */
+  readonly maxConnections: number;
+  readonly observe: FetchObserver;
 }
 
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
+
+/** A GraphQL body, as Apollo Server subgraphs answer with or without an HTTP error status. */
+const GRAPHQL_JSON = /^application\/(graphql-response\+)?json/;
+
 /**
- * How the gateway calls one subgraph: Node's own fetch (undici, keep-alive pool), a deadline per fetch,
- * the caller's request id and trace (a new span per fetch) forwarded, its duration measured, and a failure reported as an error that names the subgraph, so the
- * rest of the query still returns what the other subgraphs could give.
+ * How the gateway calls one subgraph: a POST over a keep-alive pool (subgraph-http.ts), a deadline per
+ * fetch that also covers reading the body (a subgraph that sends headers and then stalls is as
+ * unavailable as one that never answers), the caller's request id, trace (a new span per fetch),
+ * access token and address forwarded, and its duration and outcome measured. A failure is reported as an
+ * error that names the subgraph, so the rest of the query still returns what the other subgraphs could
+ * give.
+ *
+ * It stands in for Apollo's RemoteGraphQLDataSource, which builds node-fetch `Headers` and a `Request`
+ * (parsing the URL) for every fetch even with a custom fetcher. What that class did and this one keeps:
+ * the body `{ query, variables, operationName }` (APQ to subgraphs stays off), any header the query plan
+ * executor adds (`request.http.headers`), a non-JSON or non-object answer treated as a failure. What
+ * differs: a subgraph's expected refusals (401, 403, 429) come with an HTTP error status and a GraphQL
+ * body, which is passed on as a response, so its errors keep their codes (RATE_LIMITED with its retry
+ * delay, FORBIDDEN) and the rest of the data survives; and subgraphs' `cache-control` headers are not
+ * read: the gateway answers `no-store` whatever they say (none of ours sets a cache hint, and answers
+ * depend on the caller).
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   readonly subgraphName: string;
+  readonly #http: SubgraphHttpClient;
+  readonly #timeoutMs: number;
+  readonly #observe: FetchObserver;
 
-  constructor(subgraphName: string, url: string, timeoutMs: number, observe: FetchObserver) {
-    super({ url, fetcher: graphqlAwareFetcher(timeoutMs, observe) as never });
+  constructor(subgraphName: string, url: string, options: SubgraphDataSourceOptions) {
     this.subgraphName = subgraphName;
+    this.#http = new SubgraphHttpClient(url, { maxConnections: options.maxConnections });
+    this.#timeoutMs = options.timeoutMs;
+    this.#observe = options.observe;
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const headers = request.http?.headers;
-    if (!headers) return;
-    if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
-    if (context.trace) headers.set(TRACEPARENT_HEADER, outgoingTraceparent(context.trace));
-    if (context.authorization) headers.set('authorization', context.authorization);
-    if (context.clientIp) headers.set('x-forwarded-for', context.clientIp);
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    // Health checks and schema loading carry no request context (the gateway uses neither).
+    const context = options.context as Partial<GatewayContext>;
+    const headers: OutgoingHttpHeaders = { 'content-type': 'application/json' };
+    for (const [name, value] of request.http?.headers ?? []) headers[name] = value;
+    if (context.requestId) headers[REQUEST_ID_HEADER] = context.requestId;
+    if (context.trace) headers[TRACEPARENT_HEADER] = outgoingTraceparent(context.trace);
+    if (context.authorization) headers['authorization'] = context.authorization;
+    if (context.clientIp) headers['x-forwarded-for'] = context.clientIp;
+    const body = JSON.stringify({
+      query: request.query,
+      variables: request.variables,
+      operationName: request.operationName,
+      ...(request.extensions ? { extensions: request.extensions } : {}),
+    });
+    try {
+      return responseOf(await this.#fetch(body, headers));
+    } catch (error) {
+      throw this.#unavailable(error);
+    }
   }
 
-  override didEncounterError(error: Error): never {
-    throw new GraphQLError(
+  /** Closes the connections to the subgraph (when the gateway stops). */
+  close(): void {
+    this.#http.close();
+  }
+
+  async #fetch(body: string, headers: OutgoingHttpHeaders): Promise<SubgraphAnswer> {
+    const startedAt = performance.now();
+    const seconds = () => (performance.now() - startedAt) / 1000;
+    let answer: SubgraphAnswer;
+    try {
+      answer = await this.#http.post(body, headers, this.#timeoutMs);
+    } catch (error) {
+      this.#observe(error instanceof SubgraphTimeoutError ? 'timeout' : 'error', seconds());
+      throw error;
+    }
+    this.#observe(answer.status >= 200 && answer.status < 300 ? 'ok' : 'error', seconds());
+    return answer;
+  }
+
+  #unavailable(error: unknown): GraphQLError {
+    return new GraphQLError(
       `The ${this.subgraphName} subgraph is unavailable; its fields are missing from this response.`,
       {
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.subgraphName },
-        originalError: error,
+        originalError: error instanceof Error ? error : new Error(String(error)),
       },
     );
   }
+}
+
+/**
+ * The GraphQL response in a subgraph's answer: a JSON object, with a 2xx status or, for a refusal, any
+ * status. Parsed here for each caller, as the gateway's executor writes into the objects it receives.
+ */
+function responseOf(answer: SubgraphAnswer): GatewayGraphQLResponse {
+  const successful = answer.status >= 200 && answer.status < 300;
+  if (!GRAPHQL_JSON.test(answer.contentType)) {
+    throw new Error(`answered ${answer.status} with ${answer.contentType || 'no content type'}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(answer.body);
+  } catch {
+    throw new Error(`answered ${answer.status} with a body that is not JSON`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new Error(`answered ${answer.status} with JSON that is not a GraphQL response`);
+  }
+  if (!successful && !('errors' in parsed)) {
+    throw new Error(`answered ${answer.status} without GraphQL errors`);
+  }
+  return parsed as GatewayGraphQLResponse;
 }
