@@ -1,94 +1,65 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ElasticsearchProfileSearchIndex } from '../../src/search/elasticsearch/elasticsearch-search-index.ts';
 import { INDEX_MAPPINGS, INDEX_SETTINGS, sourceOf } from '../../src/search/elasticsearch/mapping.ts';
 import { searchBody } from '../../src/search/elasticsearch/query.ts';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../src/search/highlight.ts';
 import { DOCUMENTS, searchOf } from './fixtures.ts';
+import {
+  INDEX_EXISTS_AND_WRITES_SUCCEED,
+  startElasticsearchStandIn,
+  type ElasticsearchStandIn,
+} from './elasticsearch-stand-in.ts';
 
 /**
  * The Elasticsearch adapter's own path — requests, parameters, bodies, and how answers and refusals are
  * read — against a stand-in HTTP server that answers as Elasticsearch 8 does. What Elasticsearch makes
  * of the requests is the contract suite's business (elasticsearch-search-index.integration.test.ts).
  */
-interface Received {
-  readonly method: string;
-  readonly path: string;
-  readonly query: Record<string, string>;
-  readonly body: string;
-}
-
-type Answer = { status: number; body?: unknown };
-
-let server: Server;
-let received: Received[] = [];
-let answer: (request: Received) => Answer;
-
-async function bodyOf(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+let standIn: ElasticsearchStandIn;
 
 beforeAll(async () => {
-  server = createServer(async (request, response) => {
-    const url = new URL(request.url!, 'http://stand-in');
-    const entry: Received = {
-      method: request.method!,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      body: await bodyOf(request),
-    };
-    received.push(entry);
-    const { status, body } = answer(entry);
-    response.writeHead(status, { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch' });
-    response.end(body === undefined ? '' : JSON.stringify(body));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  standIn = await startElasticsearchStandIn();
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await standIn.close();
 });
 
 const INDEX = 'profiles-under-test';
 let adapter: ElasticsearchProfileSearchIndex;
 
 beforeEach(() => {
-  received = [];
+  standIn.received = [];
   // The index exists unless a test says otherwise.
-  answer = ({ method }) =>
-    method === 'HEAD' ? { status: 200 } : { status: 200, body: { result: 'created' } };
-  adapter = new ElasticsearchProfileSearchIndex({
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    index: INDEX,
-    refresh: 'wait_for',
-  });
+  standIn.answer = INDEX_EXISTS_AND_WRITES_SUCCEED;
+  adapter = new ElasticsearchProfileSearchIndex({ url: standIn.url, index: INDEX, refresh: 'wait_for' });
 });
 
-const writes = () => received.filter((request) => request.method !== 'HEAD');
+const writes = () => standIn.received.filter((request) => request.method !== 'HEAD');
 
 describe('the index', () => {
   it('is created with its analysis and mapping when missing, once', async () => {
-    answer = ({ method }) =>
+    standIn.answer = ({ method }) =>
       method === 'HEAD' ? { status: 404 } : { status: 200, body: { acknowledged: true } };
     expect(await adapter.ensureIndex()).toBe(true);
     expect(await adapter.ensureIndex()).toBe(true);
-    expect(received.map(({ method, path }) => `${method} ${path}`)).toEqual([
+    expect(standIn.received.map(({ method, path }) => `${method} ${path}`)).toEqual([
       `HEAD /${INDEX}`,
       `PUT /${INDEX}`,
     ]);
-    expect(JSON.parse(received[1]!.body)).toEqual({ settings: INDEX_SETTINGS, mappings: INDEX_MAPPINGS });
+    expect(JSON.parse(standIn.received[1]!.body)).toEqual({
+      settings: INDEX_SETTINGS,
+      mappings: INDEX_MAPPINGS,
+    });
   });
 
   it('is left as it is when it exists', async () => {
     expect(await adapter.ensureIndex()).toBe(false);
-    expect(received.map(({ method }) => method)).toEqual(['HEAD']);
+    expect(standIn.received.map(({ method }) => method)).toEqual(['HEAD']);
   });
 
   it('is not created twice when another replica created it first', async () => {
-    answer = ({ method }) =>
+    standIn.answer = ({ method }) =>
       method === 'HEAD'
         ? { status: 404 }
         : { status: 400, body: { error: { type: 'resource_already_exists_exception' }, status: 400 } };
@@ -96,9 +67,9 @@ describe('the index', () => {
   });
 
   it('is asked again after a failure instead of being taken as ready', async () => {
-    answer = () => ({ status: 503, body: { error: { type: 'unavailable' }, status: 503 } });
+    standIn.answer = () => ({ status: 503, body: { error: { type: 'unavailable' }, status: 503 } });
     await expect(adapter.ensureIndex()).rejects.toThrow();
-    answer = ({ method }) => (method === 'HEAD' ? { status: 200 } : { status: 200, body: {} });
+    standIn.answer = ({ method }) => (method === 'HEAD' ? { status: 200 } : { status: 200, body: {} });
     expect(await adapter.ensureIndex()).toBe(false);
   });
 });
@@ -118,7 +89,7 @@ describe('writes', () => {
   });
 
   it('take a version conflict as a newer document already there', async () => {
-    answer = ({ method }) =>
+    standIn.answer = ({ method }) =>
       method === 'HEAD'
         ? { status: 200 }
         : { status: 409, body: { error: { type: 'version_conflict_engine_exception' }, status: 409 } };
@@ -126,7 +97,7 @@ describe('writes', () => {
   });
 
   it('fail on any other refusal', async () => {
-    answer = ({ method }) =>
+    standIn.answer = ({ method }) =>
       method === 'HEAD'
         ? { status: 200 }
         : { status: 400, body: { error: { type: 'mapper_parsing_exception' }, status: 400 } };
@@ -134,7 +105,7 @@ describe('writes', () => {
   });
 
   it('send many documents in one bulk request, conflicts ignored, other failures reported', async () => {
-    answer = ({ method }) =>
+    standIn.answer = ({ method }) =>
       method === 'HEAD'
         ? { status: 200 }
         : {
@@ -165,7 +136,7 @@ describe('writes', () => {
       ]),
     );
 
-    answer = ({ method }) =>
+    standIn.answer = ({ method }) =>
       method === 'HEAD'
         ? { status: 200 }
         : {
@@ -181,7 +152,7 @@ describe('writes', () => {
   });
 
   it('remove a document, a missing one being no error', async () => {
-    answer = ({ method }) =>
+    standIn.answer = ({ method }) =>
       method === 'HEAD' ? { status: 200 } : { status: 404, body: { result: 'not_found' } };
     await adapter.remove(document!.profileId);
     expect(writes()[0]).toMatchObject({ method: 'DELETE', path: `/${INDEX}/_doc/${document!.profileId}` });
@@ -197,7 +168,7 @@ describe('searches', () => {
       limit: 10,
     });
     const [first, second] = DOCUMENTS;
-    answer = ({ method }) =>
+    standIn.answer = ({ method }) =>
       method === 'HEAD'
         ? { status: 200 }
         : {
