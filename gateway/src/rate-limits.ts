@@ -1,5 +1,5 @@
 import { createRateLimiter, rateLimited, type RateLimiter, type Viewer } from '@talentgraph/auth';
-import type { Logger } from '@talentgraph/platform';
+import { consumeOrganizationQuota, type Logger } from '@talentgraph/platform';
 import { GraphQLError } from 'graphql';
 import type { Redis } from 'ioredis';
 import type { GatewayConfig } from './config.ts';
@@ -73,19 +73,20 @@ interface Lease {
  * subgraphs/users/src/quotas/plans.ts), counted by the users subgraph, which owns plans and usage.
  * Asking it once per request would double the cost of a partner request, so each gateway takes calls
  * in leases of `API_CALL_QUOTA_LEASE` (one atomic consume of that many units, with the partner's own
- * token, as any subgraph does) and spends them locally. When fewer remain than a lease, it takes what
+ * token, through the platform's quota client, as the profiles subgraph takes unlocks) and spends them
+ * locally. When fewer remain than a lease, it takes what
  * remains; when none remain, requests are refused with QUOTA_EXCEEDED until the month resets (rechecked
  * every minute, so that a plan upgrade takes effect). Units leased but unused when a gateway stops are
  * counted as used: at most one lease per gateway replica and organization.
  */
 export class ApiCallQuota {
-  readonly #usersBaseUrl: string;
+  readonly #usersUrl: string;
   readonly #leaseSize: number;
   readonly #timeoutMs: number;
   readonly #leases = new Map<string, Lease>();
 
   constructor(config: GatewayConfig) {
-    this.#usersBaseUrl = new URL('/', config.USERS_URL).toString();
+    this.#usersUrl = config.USERS_URL;
     this.#leaseSize = config.API_CALL_QUOTA_LEASE;
     this.#timeoutMs = config.SUBGRAPH_TIMEOUT_MS;
   }
@@ -117,46 +118,30 @@ export class ApiCallQuota {
   async #refill(organizationId: string, authorization: string, lease: Lease): Promise<void> {
     let amount = this.#leaseSize;
     for (;;) {
-      const answer = await this.#consume(organizationId, authorization, amount);
-      if (answer.status === 200) {
+      const answer = await consumeOrganizationQuota({
+        usersUrl: this.#usersUrl,
+        organizationId,
+        metric: 'API_CALLS',
+        amount,
+        authorization,
+        timeoutMs: this.#timeoutMs,
+      });
+      if (answer.outcome === 'CONSUMED') {
         lease.units += amount;
         return;
       }
-      const remaining = Number(answer.body.remaining ?? 0);
-      if (answer.status === 429 && remaining > 0 && remaining < amount) {
-        amount = remaining;
+      if (answer.outcome === 'REFUSED') throw new Error(`the API call quota answered ${answer.status}`);
+      if (answer.remaining > 0 && answer.remaining < amount) {
+        amount = answer.remaining;
         continue;
       }
-      if (answer.status === 429) {
-        const resetsAt = Date.parse(String(answer.body.resetsAt));
-        // Asked again after a minute at most: an upgraded plan or a new month frees calls.
-        lease.exhaustedUntil = Math.min(Number.isNaN(resetsAt) ? Infinity : resetsAt, Date.now() + 60_000);
-        throw quotaExceeded(
-          Number.isNaN(resetsAt) ? 60 : Math.max(1, Math.ceil((resetsAt - Date.now()) / 1000)),
-        );
-      }
-      throw new Error(`the API call quota answered ${answer.status}`);
+      const resetsAt = answer.resetsAt === null ? Number.NaN : Date.parse(answer.resetsAt);
+      // Asked again after a minute at most: an upgraded plan or a new month frees calls.
+      lease.exhaustedUntil = Math.min(Number.isNaN(resetsAt) ? Infinity : resetsAt, Date.now() + 60_000);
+      throw quotaExceeded(
+        Number.isNaN(resetsAt) ? 60 : Math.max(1, Math.ceil((resetsAt - Date.now()) / 1000)),
+      );
     }
-  }
-
-  async #consume(
-    organizationId: string,
-    authorization: string,
-    amount: number,
-  ): Promise<{ status: number; body: { remaining?: unknown; resetsAt?: unknown } }> {
-    const response = await fetch(
-      new URL(
-        `internal/organizations/${encodeURIComponent(organizationId)}/quotas/API_CALLS/consume`,
-        this.#usersBaseUrl,
-      ),
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization },
-        body: JSON.stringify({ amount }),
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      },
-    );
-    return { status: response.status, body: (await response.json()) as { remaining?: unknown } };
   }
 }
 
