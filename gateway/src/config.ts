@@ -86,6 +86,10 @@ export const settings = {
     },
   ),
   SUBGRAPH_TIMEOUTS: subgraphTimeouts(),
+  SUBGRAPH_FETCH_SHARING: boolean(
+    'identical subgraph queries in flight at the same time (same subgraph, body and Authorization) share one fetch',
+    true,
+  ),
   SUBGRAPH_MAX_CONNECTIONS: integer(
     'keep-alive connections the gateway opens to one subgraph at most; more fetches wait for a free one, within their deadline',
     { defaultValue: 128, min: 1, max: 10_000 },

@@ -36,6 +36,7 @@ import { mountDocumentRoutes } from './document-routes.ts';
 import { mountPersonalDataDownload } from './personal-data-download.ts';
 import { ApiCallQuota, RequestRateLimits } from './rate-limits.ts';
 import { SubgraphReachability } from './readiness.ts';
+import { InFlightQueries } from './shared-fetches.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 
 export interface RunningGateway {
@@ -67,13 +68,18 @@ export async function startGateway(
   let liveFeeds: LiveFeeds | null = null;
   const metrics = new GatewayMetrics(() => liveFeeds?.subscriberCount() ?? 0);
   const dataSources: SubgraphDataSource[] = [];
+  const inFlightQueries = config.SUBGRAPH_FETCH_SHARING ? new InFlightQueries() : null;
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
     buildService: ({ name, url }) => {
       const dataSource = new SubgraphDataSource(name, urls[name] ?? url!, {
         timeoutMs: subgraphTimeoutOf(config, name),
         maxConnections: config.SUBGRAPH_MAX_CONNECTIONS,
-        observe: (outcome, seconds) => metrics.observeSubgraphFetch(name, outcome, seconds),
+        observe: {
+          fetched: (outcome, seconds) => metrics.observeSubgraphFetch(name, outcome, seconds),
+          shared: () => metrics.countSharedSubgraphFetch(name),
+        },
+        inFlightQueries,
       });
       dataSources.push(dataSource);
       return dataSource;

@@ -18,6 +18,7 @@ export class GatewayMetrics {
   readonly #duration: Histogram<'operation'>;
   readonly #errors: Counter<'code'>;
   readonly #subgraphFetches: Histogram<'subgraph' | 'outcome'>;
+  readonly #sharedSubgraphFetches: Counter<'subgraph'>;
   readonly #webSocketConnections: Gauge;
   readonly #operationLabels = new Set<string>();
 
@@ -48,6 +49,12 @@ export class GatewayMetrics {
       help: 'Time of one fetch from a subgraph, by subgraph and outcome (ok, error, timeout)',
       labelNames: ['subgraph', 'outcome'],
       buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.#sharedSubgraphFetches = new Counter({
+      name: 'subgraph_fetches_shared_total',
+      help: 'Subgraph queries answered by an identical fetch of another request already in flight, by subgraph',
+      labelNames: ['subgraph'],
       registers,
     });
     this.#webSocketConnections = new Gauge({
@@ -105,6 +112,10 @@ export class GatewayMetrics {
 
   observeSubgraphFetch(subgraph: string, outcome: 'ok' | 'error' | 'timeout', seconds: number): void {
     this.#subgraphFetches.observe({ subgraph, outcome }, seconds);
+  }
+
+  countSharedSubgraphFetch(subgraph: string): void {
+    this.#sharedSubgraphFetches.inc({ subgraph });
   }
 
   webSocketOpened(): void {

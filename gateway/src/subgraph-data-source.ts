@@ -3,16 +3,24 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { REQUEST_ID_HEADER, TRACEPARENT_HEADER, outgoingTraceparent } from '@talentgraph/platform';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
+import type { InFlightQueries } from './shared-fetches.ts';
 import { SubgraphHttpClient, SubgraphTimeoutError, type SubgraphAnswer } from './subgraph-http.ts';
 
-/** Called once per subgraph fetch with its outcome and duration (metrics). */
-export type FetchObserver = (outcome: 'ok' | 'error' | 'timeout', seconds: number) => void;
+/** What the metrics learn of the data source's work. */
+export interface FetchObserver {
+  /** One fetch made, with its outcome and duration. */
+  fetched(outcome: 'ok' | 'error' | 'timeout', seconds: number): void;
+  /** One query answered by the identical fetch of another request, already in flight. */
+  shared(): void;
+}
 
 export interface SubgraphDataSourceOptions {
   readonly timeoutMs: number;
   /** Keep-alive connections to the subgraph, at most (SUBGRAPH_MAX_CONNECTIONS). */
   readonly maxConnections: number;
   readonly observe: FetchObserver;
+  /** Where identical queries in flight meet (shared-fetches.ts); null: every query makes its own fetch. */
+  readonly inFlightQueries: InFlightQueries | null;
 }
 
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -26,7 +34,8 @@ const GRAPHQL_JSON = /^application\/(graphql-response\+)?json/;
  * unavailable as one that never answers), the caller's request id, trace (a new span per fetch),
  * access token and address forwarded, and its duration and outcome measured. A failure is reported as an
  * error that names the subgraph, so the rest of the query still returns what the other subgraphs could
- * give.
+ * give. Identical queries in flight at the same time share one fetch (see InFlightQueries for what that
+ * means).
  *
  * It stands in for Apollo's RemoteGraphQLDataSource, which builds node-fetch `Headers` and a `Request`
  * (parsing the URL) for every fetch even with a custom fetcher. What that class did and this one keeps:
@@ -40,15 +49,19 @@ const GRAPHQL_JSON = /^application\/(graphql-response\+)?json/;
  */
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   readonly subgraphName: string;
+  readonly #url: string;
   readonly #http: SubgraphHttpClient;
   readonly #timeoutMs: number;
   readonly #observe: FetchObserver;
+  readonly #inFlightQueries: InFlightQueries | null;
 
   constructor(subgraphName: string, url: string, options: SubgraphDataSourceOptions) {
     this.subgraphName = subgraphName;
+    this.#url = url;
     this.#http = new SubgraphHttpClient(url, { maxConnections: options.maxConnections });
     this.#timeoutMs = options.timeoutMs;
     this.#observe = options.observe;
+    this.#inFlightQueries = options.inFlightQueries;
   }
 
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -67,8 +80,17 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       operationName: request.operationName,
       ...(request.extensions ? { extensions: request.extensions } : {}),
     });
+    const credentials = context.authorization ?? '';
+    const operation = 'incomingRequestContext' in options ? options.incomingRequestContext.operation : null;
+    // Federated traces (the only headers the executor adds) are per request.
+    const shareable = operation?.operation === 'query' && request.http === undefined;
+    if (operation?.operation === 'mutation') this.#inFlightQueries?.forget(credentials);
     try {
-      return responseOf(await this.#fetch(body, headers));
+      const answer =
+        shareable && this.#inFlightQueries
+          ? await this.#sharedFetch(this.#inFlightQueries, credentials, body, headers, context)
+          : await this.#fetch(body, headers);
+      return responseOf(answer);
     } catch (error) {
       throw this.#unavailable(error);
     }
@@ -79,6 +101,31 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     this.#http.close();
   }
 
+  /** The answer of the identical query in flight, or of a new fetch that identical queries may join. */
+  #sharedFetch(
+    inFlightQueries: InFlightQueries,
+    credentials: string,
+    body: string,
+    headers: OutgoingHttpHeaders,
+    context: Partial<GatewayContext>,
+  ): Promise<SubgraphAnswer> {
+    const key = `${this.#url}\n${body}`;
+    const joined = inFlightQueries.join(credentials, key, {
+      requestId: context.requestId ?? '',
+      traceId: context.trace?.traceId ?? '',
+    });
+    if (joined) {
+      this.#observe.shared();
+      return joined;
+    }
+    return inFlightQueries.lead(credentials, key, this.#fetch(body, headers), (sharers) =>
+      context.logger?.info(
+        { subgraph: this.subgraphName, traceparent: headers[TRACEPARENT_HEADER], sharedWith: sharers },
+        'subgraph fetch shared',
+      ),
+    );
+  }
+
   async #fetch(body: string, headers: OutgoingHttpHeaders): Promise<SubgraphAnswer> {
     const startedAt = performance.now();
     const seconds = () => (performance.now() - startedAt) / 1000;
@@ -86,10 +133,10 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     try {
       answer = await this.#http.post(body, headers, this.#timeoutMs);
     } catch (error) {
-      this.#observe(error instanceof SubgraphTimeoutError ? 'timeout' : 'error', seconds());
+      this.#observe.fetched(error instanceof SubgraphTimeoutError ? 'timeout' : 'error', seconds());
       throw error;
     }
-    this.#observe(answer.status >= 200 && answer.status < 300 ? 'ok' : 'error', seconds());
+    this.#observe.fetched(answer.status >= 200 && answer.status < 300 ? 'ok' : 'error', seconds());
     return answer;
   }
 

@@ -1,4 +1,11 @@
-import { createServer, request as forward, type IncomingHttpHeaders, type Server } from 'node:http';
+import {
+  createServer,
+  request as forward,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { Socket } from 'node:net';
 
 /**
@@ -10,6 +17,8 @@ import type { Socket } from 'node:net';
 export interface SubgraphProxy {
   readonly url: string;
   mode: 'forward' | 'hang' | 'down';
+  /** How long a forwarded request is held before it goes on (a slow subgraph). */
+  delayMs: number;
   /** Headers of every request forwarded so far. */
   readonly forwarded: IncomingHttpHeaders[];
   close(): Promise<void>;
@@ -21,6 +30,7 @@ export async function startSubgraphProxy(targetUrl: string): Promise<SubgraphPro
   const proxy: SubgraphProxy = {
     url: '',
     mode: 'forward',
+    delayMs: 0,
     forwarded: [],
     close: () =>
       new Promise<void>((resolve) => {
@@ -35,6 +45,10 @@ export async function startSubgraphProxy(targetUrl: string): Promise<SubgraphPro
       return;
     }
     proxy.forwarded.push(incoming.headers);
+    incoming.pause();
+    setTimeout(() => forwardTo(incoming, outgoing), proxy.delayMs);
+  });
+  const forwardTo = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const upstream = forward(
       {
         host: target.hostname,
@@ -50,7 +64,7 @@ export async function startSubgraphProxy(targetUrl: string): Promise<SubgraphPro
     );
     upstream.on('error', () => outgoing.destroy());
     incoming.pipe(upstream);
-  });
+  };
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

@@ -127,3 +127,35 @@ describe('readiness', () => {
     ).rejects.toThrow(/ENOENT/);
   });
 });
+
+describe('identical queries in flight', () => {
+  it('share one fetch per subgraph through the gateway, and each request gets the whole answer', async () => {
+    for (const name of ['offers', 'events']) proxies[name]!.delayMs = 300;
+    const forwardedBefore = {
+      offers: proxies['offers']!.forwarded.length,
+      events: proxies['events']!.forwarded.length,
+    };
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          graphqlRequest<{ offers: { totalCount: number }; event: { title: string } }>(
+            gateway.url,
+            OFFERS_AND_EVENTS,
+          ),
+        ),
+      );
+      for (const answer of answers) {
+        expect(answer.errors).toBeUndefined();
+        expect(answer.data).toEqual(answers[0]!.data);
+      }
+      expect(answers[0]!.data!.event.title).toBe(events[0]!.title);
+      expect(proxies['offers']!.forwarded.length - forwardedBefore.offers).toBe(1);
+      expect(proxies['events']!.forwarded.length - forwardedBefore.events).toBe(1);
+      const metrics = await (await fetch(`http://127.0.0.1:${gateway.metricsPort}/metrics`)).text();
+      expect(metrics).toMatch(/subgraph_fetches_shared_total\{subgraph="offers"\} 4\b/);
+      expect(metrics).toMatch(/subgraph_fetches_shared_total\{subgraph="events"\} 4\b/);
+    } finally {
+      for (const name of ['offers', 'events']) proxies[name]!.delayMs = 0;
+    }
+  });
+});

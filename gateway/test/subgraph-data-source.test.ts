@@ -13,11 +13,15 @@ let dataSource: SubgraphDataSource;
 let observed: { outcome: string; seconds: number }[];
 
 function dataSourceFor(options: { timeoutMs?: number; maxConnections?: number } = {}): SubgraphDataSource {
-  const observe: FetchObserver = (outcome, seconds) => observed.push({ outcome, seconds });
+  const observe: FetchObserver = {
+    fetched: (outcome, seconds) => observed.push({ outcome, seconds }),
+    shared: () => expect.unreachable('nothing is shared without InFlightQueries'),
+  };
   return new SubgraphDataSource('offers', subgraph.url, {
     timeoutMs: options.timeoutMs ?? 2_000,
     maxConnections: options.maxConnections ?? 16,
     observe,
+    inFlightQueries: null,
   });
 }
 
