@@ -116,7 +116,7 @@ async function auditEntries(
 }
 
 describe('the audit log through the gateway', () => {
-  it('shows a moderator deleting a post and removing its author, and a recruiter viewing a profile, with actor, target and request id', async () => {
+  it('shows a moderator deleting a post and removing its author, and a recruiter unlocking and viewing a profile, with actor, target and request id', async () => {
     const [moderator, recruiterPerson, adminPerson] = [
       await signIn(platformModerator.email),
       await signIn(recruiter.email),
@@ -143,6 +143,14 @@ describe('the audit log through the gateway', () => {
       'e2e-audit-member-removal',
     );
     expect(removal.headers.get('x-request-id')).toBe('e2e-audit-member-removal');
+    // A recruiter reads a candidate's profile once their organization unlocked it (recruiter search).
+    const unlocked = await gateway<{ unlockProfile: { alreadyUnlocked: boolean | null; errors: unknown[] } }>(
+      'mutation ($input: UnlockProfileInput!) { unlockProfile(input: $input) { alreadyUnlocked errors { code } } }',
+      { input: { profileId: viewedProfile.id } },
+      recruiterPerson,
+      'e2e-audit-profile-unlock',
+    );
+    expect(unlocked.data!.unlockProfile).toEqual({ alreadyUnlocked: false, errors: [] });
     const view = await gateway(
       'query ($id: ID!) { profile(id: $id) { id headline user { displayName } } }',
       { id: viewedProfile.id },
@@ -192,6 +200,23 @@ describe('the audit log through the gateway', () => {
         eventType: 'profiles.ProfileViewed',
         ownerId: viewedProfile.userId,
         viewerOrganizationIds: [recruiter.membership!.organizationId],
+      },
+    });
+
+    const [unlock] = await auditEntries(adminPerson, {
+      action: 'profile.unlocked_by_recruiter',
+      actorId: recruiterPerson.userId,
+      targetType: 'Profile',
+      targetId: viewedProfile.id,
+    });
+    expect(unlock).toMatchObject({
+      subgraph: 'profiles',
+      requestId: 'e2e-audit-profile-unlock',
+      actor: { kind: 'USER', id: recruiterPerson.userId },
+      details: {
+        eventType: 'profiles.ProfileUnlocked',
+        ownerId: viewedProfile.userId,
+        organizationId: recruiter.membership!.organizationId,
       },
     });
   });

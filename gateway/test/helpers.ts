@@ -57,6 +57,9 @@ export async function startTestSupergraph(
   const shared = { eventsDatabaseUrl: eventLog.url, env: redisEnv };
   const users = await startTestSubgraph(usersSubgraph, { ...loggerOf('users'), ...shared });
   const jwksUrl = users.url.replace('/graphql', '/.well-known/jwks.json');
+  // The profiles subgraph counts unlocks through the users subgraph's quota route; like the users
+  // subgraph's own extra settings, it reads its USERS_URL from the environment when it starts.
+  process.env['USERS_URL'] = users.url;
   const others = await Promise.all(
     ALL_SUBGRAPHS.filter((definition) => definition !== usersSubgraph).map((definition) =>
       startTestSubgraph(definition, {
