@@ -1,18 +1,29 @@
 /**
  * Hive Gateway's configuration in the gateway benchmark: out of the box, plus the persisted documents of
  * the manifest named by BENCH_PERSISTED_QUERIES (its own feature for them; other documents still allowed).
+ *
+ * The file does not import `@graphql-hive/gateway` (whose `defineConfig` only returns its argument): the
+ * package's graphql-yoga types widen graphql's `GraphQLErrorExtensions` for the whole typed program, which
+ * breaks code that reads `extensions.http` as Apollo Server shapes it. The part of its configuration type
+ * used here is written out instead.
  */
 import { readFileSync } from 'node:fs';
-import { defineConfig } from '@graphql-hive/gateway';
+
+interface HiveGatewayConfig {
+  readonly persistedDocuments: {
+    readonly getPersistedOperation: (id: string) => string | null;
+    readonly allowArbitraryDocuments: boolean;
+  };
+}
 
 const manifest = JSON.parse(readFileSync(process.env['BENCH_PERSISTED_QUERIES']!, 'utf8')) as {
   operations: { id: string; body: string }[];
 };
 const bodies = new Map(manifest.operations.map((operation) => [operation.id, operation.body]));
 
-export const gatewayConfig = defineConfig({
+export const gatewayConfig: HiveGatewayConfig = {
   persistedDocuments: {
     getPersistedOperation: (id) => bodies.get(id) ?? null,
     allowArbitraryDocuments: true,
   },
-});
+};
