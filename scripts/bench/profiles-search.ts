@@ -31,13 +31,17 @@ import {
 import { settings as profilesSettings } from '../../subgraphs/profiles/src/config.ts';
 import { PostgresProfileSearchIndex } from '../../subgraphs/profiles/src/search/postgres-search-index.ts';
 import { countStatement, pageStatement } from '../../subgraphs/profiles/src/search/postgres-search-sql.ts';
-import type { SearchRequest } from '../../subgraphs/profiles/src/search/profile-search-index.ts';
+import {
+  NO_SEARCH_FILTERS,
+  type SearchRequest,
+} from '../../subgraphs/profiles/src/search/profile-search-index.ts';
 import { searchDocumentOf } from '../../subgraphs/profiles/src/search/search-document.ts';
 import { taxonomySkillNames } from '../../subgraphs/profiles/src/search/skill-names.ts';
 import { profilesSubgraph } from '../../subgraphs/profiles/src/subgraph.ts';
 import { percentile } from './load.ts';
 import { replaceSection } from './markdown-section.ts';
-import { CITIES, generateCandidates, seededRandom } from './profiles-search-data.ts';
+import { CITIES, generateCandidates } from './profiles-search-data.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const BENCHMARKS_FILE = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 const { values: options } = parseArgs({
@@ -170,16 +174,6 @@ try {
     offset: 0,
     limit: 20,
   };
-  const noFilters: SearchRequest['filters'] = {
-    skillIds: [],
-    minYearsOfExperience: null,
-    maxYearsOfExperience: null,
-    near: null,
-    languages: [],
-    availableBy: null,
-    contractTypes: [],
-    salary: null,
-  };
   const bigCities = CITIES.filter((city) =>
     ['Lyon', 'Paris', 'Toulouse', 'Bordeaux', 'Lille', 'Nantes'].includes(city.name),
   );
@@ -206,7 +200,7 @@ try {
       description: 'words ("react typescript", "python machine learning", …) + a skill, by relevance',
       make: () => {
         const { text, skillIds } = pick(textSearches);
-        return { ...base, text, sort: 'RELEVANCE', filters: { ...noFilters, skillIds } };
+        return { ...base, text, sort: 'RELEVANCE', filters: { ...NO_SEARCH_FILTERS, skillIds } };
       },
       variables: (request) => ({
         query: request.text,
@@ -225,7 +219,7 @@ try {
           text: null,
           sort: 'RELEVANCE',
           filters: {
-            ...noFilters,
+            ...NO_SEARCH_FILTERS,
             skillIds: [pick(['python', 'react', 'java', 'kubernetes', 'sql', 'typescript'])],
             minYearsOfExperience: 5,
             near: { latitude: city.latitude, longitude: city.longitude, radiusKm: 50 },
@@ -253,7 +247,7 @@ try {
           text: null,
           sort: 'MOST_RECENT',
           filters: {
-            ...noFilters,
+            ...NO_SEARCH_FILTERS,
             contractTypes: [pick(['PERMANENT', 'PERMANENT', 'FREELANCE'] as const)],
             salary: { currency: 'EUR', minimum, maximum: minimum + 15_000 },
             availableBy: day(30 + Math.floor(next() * 60)),

@@ -21,6 +21,7 @@ import {
 } from '@talentgraph/skills';
 import { percentile } from './load.ts';
 import { replaceSection } from './markdown-section.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const BENCHMARKS_FILE = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 const { values: options } = parseArgs({
@@ -40,23 +41,12 @@ const searchIndexMs = duration(() => searchSkills('a'));
 const normalizeIndexMs = duration(() => normalizeSkill('kubernetes'));
 const extractIndexMs = duration(() => findSkillsInText('Python'));
 
-/** Mulberry32: a small deterministic generator, so every run asks the same questions. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Query {
   readonly text: string;
   readonly language: SkillLanguage;
 }
 
-const next = random(42);
+const next = seededRandom(42);
 const skills = allSkills();
 
 /** `count` queries made by `make` from labels of random skills, in a random language. */

@@ -127,6 +127,18 @@ export interface SearchFilters {
   readonly salary: AnnualSalaryRange | null;
 }
 
+/** The filters of a search that filters nothing. */
+export const NO_SEARCH_FILTERS: SearchFilters = {
+  skillIds: [],
+  minYearsOfExperience: null,
+  maxYearsOfExperience: null,
+  near: null,
+  languages: [],
+  availableBy: null,
+  contractTypes: [],
+  salary: null,
+};
+
 /** A validated search (search-request.ts): what an index is asked. */
 export interface SearchRequest {
   /** Words to find; null lists everything that passes the filters. */

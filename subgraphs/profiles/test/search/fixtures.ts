@@ -1,7 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '@talentgraph/auth';
+import { testUser } from '@talentgraph/testing';
 import { DEFAULT_JOB_PREFERENCES, type ProfileState } from '../../src/domain/profile-state.ts';
-import type { SearchDocument, SearchFilters, SearchRequest } from '../../src/search/profile-search-index.ts';
+import {
+  NO_SEARCH_FILTERS,
+  type SearchDocument,
+  type SearchFilters,
+  type SearchRequest,
+} from '../../src/search/profile-search-index.ts';
 import { searchDocumentOf } from '../../src/search/search-document.ts';
 import { taxonomySkillNames } from '../../src/search/skill-names.ts';
+import { emptyState } from '../domain/states.ts';
 
 /** Searchable candidates for the search tests, each built through the real document builder. */
 
@@ -16,26 +25,19 @@ let counter = 0;
 export function candidate(overrides: Partial<ProfileState> & { readonly id: string }): ProfileState {
   counter += 1;
   return {
-    userId: `0c000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
-    kind: 'CANDIDATE',
+    ...emptyState('CANDIDATE'),
     status: 'VALIDATED',
-    revision: 1,
-    headline: null,
-    summary: null,
-    location: null,
-    remotePreference: null,
-    yearsOfExperience: null,
-    availableFrom: null,
-    preferences: DEFAULT_JOB_PREFERENCES,
-    consultant: null,
-    mentor: null,
-    experiences: [],
-    education: [],
-    certifications: [],
-    skills: [],
-    languages: [],
+    userId: `0c000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
     ...overrides,
   };
+}
+
+/** A person with the RECRUITER role, member of the organizations given. */
+export function recruiterOf(...organizationIds: string[]): Viewer {
+  return testUser(randomUUID(), {
+    roles: ['RECRUITER'],
+    memberships: organizationIds.map((organizationId) => ({ organizationId, role: 'RECRUITER' as const })),
+  });
 }
 
 const skill = (skillId: string, name: string, yearsOfExperience = 3) =>
@@ -172,17 +174,6 @@ export const DOCUMENTS: readonly SearchDocument[] = STATES.map((state, position)
 export const hitIdOf = (profileId: string) =>
   DOCUMENTS.find((document) => document.profileId === profileId)!.hitId;
 
-export const NO_FILTERS: SearchFilters = {
-  skillIds: [],
-  minYearsOfExperience: null,
-  maxYearsOfExperience: null,
-  near: null,
-  languages: [],
-  availableBy: null,
-  contractTypes: [],
-  salary: null,
-};
-
 /** A search of the searching organization, first page of 20, by relevance. */
 export function searchOf(
   changes: Partial<Omit<SearchRequest, 'filters'>> & { readonly filters?: Partial<SearchFilters> } = {},
@@ -194,6 +185,6 @@ export function searchOf(
     offset: 0,
     limit: 20,
     ...changes,
-    filters: { ...NO_FILTERS, ...changes.filters },
+    filters: { ...NO_SEARCH_FILTERS, ...changes.filters },
   };
 }

@@ -11,6 +11,7 @@ import {
   startProfilesWorld,
   type ProfilesWorld,
 } from '../support/world.ts';
+import { recruiterOf } from './fixtures.ts';
 
 /**
  * Anonymization cannot be walked around: a recruiter (RECRUITER person, partner key) reads a candidate
@@ -32,8 +33,6 @@ const validated = profiles.filter((profile) => profile.status === 'VALIDATED');
 const candidate = validated.find((profile) => profile.kind === 'CANDIDATE')!;
 const mentor = validated.find((profile) => profile.kind === 'MENTOR')!;
 
-const recruiterOf = (organizationId: string) =>
-  testUser(randomUUID(), { roles: ['RECRUITER'], memberships: [{ organizationId, role: 'RECRUITER' }] });
 const partnerOf = (organizationId: string): Viewer => ({
   kind: 'PARTNER',
   apiKeyId: randomUUID(),

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '@talentgraph/auth';
 import { organizations, profiles } from '@talentgraph/demo-data';
-import { testUser } from '@talentgraph/testing';
 import {
   MUTATIONS,
   countSelects,
@@ -16,6 +15,7 @@ import {
   succeed,
   type ProfilesWorld,
 } from '../support/world.ts';
+import { recruiterOf } from './fixtures.ts';
 
 /**
  * searchProfiles through the subgraph's API: who may search, what a hit shows (and never shows), the
@@ -37,11 +37,6 @@ const candidates = profiles.filter(
 );
 const amina = candidates.find((profile) => profile.headline === 'Full-stack TypeScript developer')!;
 
-const recruiterOf = (...organizationIds: string[]) =>
-  testUser(randomUUID(), {
-    roles: ['RECRUITER'],
-    memberships: organizationIds.map((organizationId) => ({ organizationId, role: 'RECRUITER' as const })),
-  });
 const acmeRecruiter = recruiterOf(acme!.id);
 const nordlysRecruiter = recruiterOf(nordlys!.id);
 

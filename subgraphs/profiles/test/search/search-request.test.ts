@@ -8,7 +8,7 @@ import {
   type SearchInput,
 } from '../../src/search/search-request.ts';
 import { canonicalSkillId } from '../../src/search/skill-names.ts';
-import { NO_FILTERS } from './fixtures.ts';
+import { NO_SEARCH_FILTERS } from '../../src/search/profile-search-index.ts';
 
 const accepted = (input: SearchInput): CheckedSearch => {
   const checked = checkSearch(input, canonicalSkillId);
@@ -25,7 +25,7 @@ describe('checkSearch', () => {
   it('gives everything by relevance, first page of 20, when nothing is asked', () => {
     expect(accepted({})).toMatchObject({
       text: null,
-      filters: NO_FILTERS,
+      filters: NO_SEARCH_FILTERS,
       sort: 'RELEVANCE',
       offset: 0,
       limit: DEFAULT_PAGE_SIZE,
