@@ -36,3 +36,14 @@ describe('W3C trace context', () => {
     expect(first).not.toContain(CALLER_SPAN);
   });
 });
+
+describe('trace and span ids', () => {
+  it('are never repeated, across refills of the random pool', () => {
+    const trace = traceContextFrom(undefined);
+    const spans = Array.from({ length: 2_000 }, () => outgoingTraceparent(trace).split('-')[2]);
+    const traces = Array.from({ length: 600 }, () => traceContextFrom(undefined).traceId);
+    expect(new Set(spans).size).toBe(spans.length);
+    expect(new Set(traces).size).toBe(traces.length);
+    for (const span of spans) expect(span).toMatch(/^(?!0{16})[0-9a-f]{16}$/);
+  });
+});
