@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   InvalidTokenError,
   bearerToken,
@@ -141,7 +141,8 @@ export class Authenticator {
   }
 
   async #partner(apiKey: string): Promise<Caller> {
-    const cacheKey = createHash('sha256').update(apiKey).digest('hex');
+    // Keyed by the key's hash, so the cache holds no secret; `hash` is Node's one-shot digest.
+    const cacheKey = hash('sha256', apiKey, 'hex');
     const cached = this.#partnerTokens.get(cacheKey);
     const now = Date.now();
     if (cached && now - cached.exchangedAt < this.#sessionCacheMs && cached.expiresAt - 60_000 > now) {

@@ -68,12 +68,6 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     const { request } = options;
     // Health checks and schema loading carry no request context (the gateway uses neither).
     const context = options.context as Partial<GatewayContext>;
-    const headers: OutgoingHttpHeaders = { 'content-type': 'application/json' };
-    for (const [name, value] of request.http?.headers ?? []) headers[name] = value;
-    if (context.requestId) headers[REQUEST_ID_HEADER] = context.requestId;
-    if (context.trace) headers[TRACEPARENT_HEADER] = outgoingTraceparent(context.trace);
-    if (context.authorization) headers['authorization'] = context.authorization;
-    if (context.clientIp) headers['x-forwarded-for'] = context.clientIp;
     const body = JSON.stringify({
       query: request.query,
       variables: request.variables,
@@ -88,8 +82,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     try {
       const answer =
         shareable && this.#inFlightQueries
-          ? await this.#sharedFetch(this.#inFlightQueries, credentials, body, headers, context)
-          : await this.#fetch(body, headers);
+          ? await this.#sharedFetch(this.#inFlightQueries, credentials, body, request, context)
+          : await this.#fetch(body, headersOf(request, context));
       return responseOf(answer);
     } catch (error) {
       throw this.#unavailable(error);
@@ -106,7 +100,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     inFlightQueries: InFlightQueries,
     credentials: string,
     body: string,
-    headers: OutgoingHttpHeaders,
+    request: GraphQLDataSourceProcessOptions['request'],
     context: Partial<GatewayContext>,
   ): Promise<SubgraphAnswer> {
     const key = `${this.#url}\n${body}`;
@@ -118,6 +112,8 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       this.#observe.shared();
       return joined;
     }
+    // Only a fetch that goes out needs headers (and a span id).
+    const headers = headersOf(request, context);
     return inFlightQueries.lead(credentials, key, this.#fetch(body, headers), (sharers) =>
       context.logger?.info(
         { subgraph: this.subgraphName, traceparent: headers[TRACEPARENT_HEADER], sharedWith: sharers },
@@ -149,6 +145,20 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       },
     );
   }
+}
+
+/** The caller's request id, a new span of its trace, its token and its address, for one fetch. */
+function headersOf(
+  request: GraphQLDataSourceProcessOptions['request'],
+  context: Partial<GatewayContext>,
+): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = { 'content-type': 'application/json' };
+  for (const [name, value] of request.http?.headers ?? []) headers[name] = value;
+  if (context.requestId) headers[REQUEST_ID_HEADER] = context.requestId;
+  if (context.trace) headers[TRACEPARENT_HEADER] = outgoingTraceparent(context.trace);
+  if (context.authorization) headers['authorization'] = context.authorization;
+  if (context.clientIp) headers['x-forwarded-for'] = context.clientIp;
+  return headers;
 }
 
 /**
