@@ -6,7 +6,22 @@ import type {
   SearchRequest,
   SearchResults,
 } from './profile-search-index.ts';
-import { countStatement, pageStatement, upsertStatement, type Statement } from './postgres-search-sql.ts';
+import {
+  countStatement,
+  countedWithPage,
+  pageStatement,
+  upsertStatement,
+  type Statement,
+} from './postgres-search-sql.ts';
+
+interface PageRow {
+  readonly hit_id: string;
+  readonly score: number;
+  readonly card: AnonymizedProfile;
+  readonly highlight: string | null;
+  /** With `countedWithPage`: how many documents match, across all pages. */
+  readonly total: number | null;
+}
 
 /** Documents written per statement when many are indexed at once. */
 const BATCH_SIZE = 500;
@@ -41,14 +56,11 @@ export class PostgresProfileSearchIndex implements ProfileSearchIndex {
   }
 
   async search(request: SearchRequest): Promise<SearchResults> {
-    const [page, [count]] = await Promise.all([
-      this.#run<{ hit_id: string; score: number; card: AnonymizedProfile; highlight: string | null }>(
-        pageStatement(request),
-      ),
-      this.#run<{ total: number }>(countStatement(request)),
-    ]);
+    const [page, totalCount] = countedWithPage(request)
+      ? await this.#pageWithItsCount(request)
+      : await Promise.all([this.#page(request), this.#count(request)]);
     return {
-      totalCount: count?.total ?? 0,
+      totalCount,
       hits: page.map((row) => ({
         hitId: row.hit_id,
         score: Number(row.score),
@@ -56,6 +68,22 @@ export class PostgresProfileSearchIndex implements ProfileSearchIndex {
         card: row.card,
       })),
     };
+  }
+
+  #page(request: SearchRequest) {
+    return this.#run<PageRow>(pageStatement(request));
+  }
+
+  async #count(request: SearchRequest): Promise<number> {
+    const [count] = await this.#run<{ total: number }>(countStatement(request));
+    return count?.total ?? 0;
+  }
+
+  /** A page that counts its matches; past the last match it has no row to say how many, so it asks. */
+  async #pageWithItsCount(request: SearchRequest): Promise<[PageRow[], number]> {
+    const page = await this.#page(request);
+    if (page.length > 0) return [page, page[0]!.total!];
+    return [page, request.offset === 0 ? 0 : await this.#count(request)];
   }
 
   #run<Row>(statement: Statement): Promise<Row[]> {

@@ -183,8 +183,19 @@ function orderOf(request: SearchRequest, table: string): string {
 }
 
 /**
+ * Whether the page of a search also counts the matches (a window count), rather than a count statement
+ * beside it: with words, ranking reads every match anyway, so counting them in the same pass halves the
+ * work; without words, the page walks an index and stops after its rows, while the count may be answered
+ * by an index alone (the covering salary index).
+ */
+export function countedWithPage(request: SearchRequest): boolean {
+  return request.text !== null;
+}
+
+/**
  * One page of a search: the matching documents in order, their score, and the headline with the matched
- * words marked — computed for the page's rows only, once they are chosen.
+ * words marked — computed for the page's rows only, once they are chosen — and, when `countedWithPage`,
+ * how many match in all (`total`, on every row).
  */
 export function pageStatement(request: SearchRequest): Statement {
   const conditions = conditionsOf(request);
@@ -202,10 +213,11 @@ export function pageStatement(request: SearchRequest): Statement {
           [text, text],
         ];
   return {
-    sql: `select page.hit_id, page.score, page.card, ${highlight} as highlight
+    sql: `select page.hit_id, page.score, page.card, ${highlight} as highlight, page.total
       from (
         select d.hit_id, d.card, d.highlight_text, ${score} as score, d.updated_at, d.profile_id,
-          d.years_of_experience, d.available_from
+          d.years_of_experience, d.available_from,
+          ${countedWithPage(request) ? 'count(*) over ()::int' : 'null::int'} as total
         from profile_search_documents d
         where ${conditions.sql}
         order by ${orderOf(request, 'd').replace('d.score', 'score')}

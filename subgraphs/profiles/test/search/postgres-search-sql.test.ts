@@ -45,6 +45,11 @@ describe('the PostgreSQL search statements', () => {
     ).not.toContain('d.geo <@ box(');
   });
 
+  it('count the matches in the page’s own pass when words are ranked, apart otherwise', () => {
+    expect(pageStatement(searchOf({ text: 'react' })).sql).toContain('count(*) over ()');
+    expect(pageStatement(searchOf()).sql).not.toContain('count(*) over ()');
+  });
+
   it('order by relevance only with words', () => {
     expect(pageStatement(searchOf({ text: 'react' })).sql).toContain('order by page.score desc');
     expect(pageStatement(searchOf()).sql).not.toContain('score desc');

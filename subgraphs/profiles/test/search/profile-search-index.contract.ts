@@ -240,6 +240,9 @@ export function describeProfileSearchIndexContract(
         expect(pages.flatMap(hitIds)).toEqual(all);
         expect(pages.map((page) => page.totalCount)).toEqual([6, 6, 6]);
         expect((await search({ offset: 6, limit: 2 })).hits).toEqual([]);
+        // Past the last match, a search with words still says how many there are.
+        expect(await search({ text: 'react', offset: 10, limit: 2 })).toEqual({ totalCount: 3, hits: [] });
+        expect((await search({ text: 'react', offset: 2, limit: 2 })).totalCount).toBe(3);
       });
     });
 
