@@ -19,7 +19,8 @@ export const DocumentUploadSchema = defineEntity({
     tokenHash: p.string().length(64).unique(),
     kind: p.enum(DOCUMENT_KINDS),
     fileName: p.string().length(200),
-    requestedBy: p.uuid(),
+    /** Who asked for the URL (the owner, or their firm for a consultant); null once that account is erased. */
+    requestedBy: p.uuid().nullable(),
     expiresAt: p.datetime(),
     usedAt: p.datetime().nullable(),
   },

@@ -26,8 +26,8 @@ export const ProfileDocumentSchema = defineEntity({
     byteSize: p.integer(),
     /** SHA-256 of the plain bytes, hex: the same CV uploaded twice is recognizable. */
     sha256: p.string().length(64),
-    /** Who uploaded it (the owner, or their firm for a consultant). */
-    uploadedBy: p.uuid(),
+    /** Who uploaded it (the owner, or their firm for a consultant); null once that account is erased. */
+    uploadedBy: p.uuid().nullable(),
     uploadedAt: p.datetime(),
     /** The reading of the CV (cv-parsing ParsedCv); null when it could not be read. */
     parsed: p.json<Record<string, unknown>>().nullable(),

@@ -26,8 +26,8 @@ export const ProfileReviewSchema = defineEntity({
       .primary()
       .onCreate(() => randomUUID()),
     profile: () => p.manyToOne(ProfileSchema).deleteRule('cascade'),
-    /** The moderator's account (users subgraph id). */
-    reviewerId: p.uuid(),
+    /** The moderator's account (users subgraph id); null once that account is erased (the review stays). */
+    reviewerId: p.uuid().nullable(),
     claimedAt: p.datetime(),
     endedAt: p.datetime().nullable(),
     outcome: p.enum(REVIEW_OUTCOMES).nullable(),

@@ -7,6 +7,7 @@ import { Migration20261206050608_recruiter_search } from './Migration20261206050
 import { Migration20261206054141_search_rank_vector } from './Migration20261206054141_search_rank_vector.ts';
 import { Migration20261206054703_search_columns_in_row } from './Migration20261206054703_search_columns_in_row.ts';
 import { Migration20261206055359_search_filter_indexes } from './Migration20261206055359_search_filter_indexes.ts';
+import { Migration20261206065539_erased_people } from './Migration20261206065539_erased_people.ts';
 
 /** Applied in this order; `npm run migration:create -- <subgraph>` regenerates this list. */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261206054141_search_rank_vector', class: Migration20261206054141_search_rank_vector },
   { name: 'Migration20261206054703_search_columns_in_row', class: Migration20261206054703_search_columns_in_row },
   { name: 'Migration20261206055359_search_filter_indexes', class: Migration20261206055359_search_filter_indexes },
+  { name: 'Migration20261206065539_erased_people', class: Migration20261206065539_erased_people },
 ];
