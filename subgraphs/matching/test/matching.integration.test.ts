@@ -1,7 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { offers, profiles } from '@talentgraph/demo-data';
+import type { Viewer } from '@talentgraph/auth';
+import { offers, organizations, profiles } from '@talentgraph/demo-data';
 import { seedOnce } from '@talentgraph/platform';
-import { graphqlRequest, queryDatabase, startTestSubgraph, type TestSubgraph } from '@talentgraph/testing';
+import {
+  createTestIssuer,
+  graphqlRequest,
+  queryDatabase,
+  startTestSubgraph,
+  testUser,
+  type GraphQLResponse,
+  type TestIssuer,
+  type TestSubgraph,
+} from '@talentgraph/testing';
 import { MATCH_SUGGESTION_THRESHOLD, suggestMatches } from '../src/domain/match.ts';
 import { MatchSchema } from '../src/entities/Match.ts';
 import { OfferSnapshotSchema } from '../src/entities/OfferSnapshot.ts';
@@ -9,11 +20,20 @@ import { ProfileSnapshotSchema } from '../src/entities/ProfileSnapshot.ts';
 import { seedDemoData } from '../src/seed.ts';
 import { matchingSubgraph } from '../src/subgraph.ts';
 
+/**
+ * The matching subgraph as the gateway calls it. Its lists and references are read by a moderator, who
+ * sees every match; who sees which match is the last part (domain/access.ts).
+ */
 let subgraph: TestSubgraph;
+let issuer: TestIssuer;
 let statements: string[] = [];
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(matchingSubgraph, { onQuery: (sql) => statements.push(sql) });
+  issuer = await createTestIssuer();
+  subgraph = await startTestSubgraph(matchingSubgraph, {
+    keySource: issuer.keySource,
+    onQuery: (sql) => statements.push(sql),
+  });
 });
 
 afterAll(async () => {
@@ -27,13 +47,23 @@ beforeEach(() => {
 const [, lucas, sofia, , emma, , , davidMentor] = profiles;
 const [fullStackJob, roboticsJob, dataMission, , apprenticeship, scholarship] = offers;
 const unknownId = '00000000-0000-4000-8000-000000000000';
+const moderator = testUser(randomUUID(), { roles: ['MODERATOR'] });
+
+/** A request to the subgraph as `viewer` (the moderator unless told), as the gateway forwards it. */
+async function request<Data>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  viewer: Viewer | null = moderator,
+): Promise<GraphQLResponse<Data>> {
+  return graphqlRequest<Data>(subgraph.url, query, variables, viewer ? await issuer.headersFor(viewer) : {});
+}
 
 interface MatchNode {
   id: string;
   score: number;
   status: string;
   computedAt: string;
-  profile: { id: string };
+  profileId: string;
   offer: { id: string };
   criteria: { criterion: string; weight: number; score: number; explanation: string }[];
 }
@@ -49,7 +79,7 @@ interface MatchPage {
   };
 }
 
-const MATCH_FIELDS = `id score status computedAt profile { id } offer { id }
+const MATCH_FIELDS = `id score status computedAt profileId offer { id }
   criteria { criterion weight score explanation }`;
 const PAGE_FIELDS = `totalCount
   edges { cursor node { ${MATCH_FIELDS} } }
@@ -60,22 +90,23 @@ async function matchesOf(
   typename: 'Profile' | 'Offer',
   ids: readonly string[],
   args: { first?: number; after?: string; minScore?: number } = {},
+  viewer: Viewer | null = moderator,
 ) {
-  return graphqlRequest<{ _entities: ({ id: string; matches: MatchPage } | null)[] }>(
-    subgraph.url,
+  return request<{ _entities: ({ id: string; matches: MatchPage | null } | null)[] }>(
     `query ($representations: [_Any!]!, $first: Int, $after: String, $minScore: Int) {
       _entities(representations: $representations) {
         ... on ${typename} { id matches(first: $first, after: $after, minScore: $minScore) { ${PAGE_FIELDS} } }
       }
     }`,
     { representations: ids.map((id) => ({ __typename: typename, id })), ...args },
+    viewer,
   );
 }
 
 async function pageOf(typename: 'Profile' | 'Offer', id: string, args: Parameters<typeof matchesOf>[2] = {}) {
   const response = await matchesOf(typename, [id], args);
   expect(response.errors).toBeUndefined();
-  return response.data!._entities[0]!.matches;
+  return response.data!._entities[0]!.matches!;
 }
 
 const suggestions = suggestMatches(profiles, offers);
@@ -96,7 +127,7 @@ describe('Profile.matches', () => {
       [offers[3]!.id, 30],
     ]);
     const best = page.edges[0]!.node;
-    expect(best.profile.id).toBe(lucas!.id);
+    expect(best.profileId).toBe(lucas!.id);
     expect(best.status).toBe('SUGGESTED');
     expect(new Date(best.computedAt).toISOString()).toBe(best.computedAt);
     expect(best.criteria).toEqual([
@@ -140,7 +171,7 @@ describe('Profile.matches', () => {
   it('answers an unknown profile, or one not validated, with no matches', async () => {
     const response = await matchesOf('Profile', [unknownId, profiles[3]!.id]);
     expect(response.errors).toBeUndefined();
-    expect(response.data!._entities.map((entity) => [entity!.id, entity!.matches.totalCount])).toEqual([
+    expect(response.data!._entities.map((entity) => [entity!.id, entity!.matches!.totalCount])).toEqual([
       [unknownId, 0],
       [profiles[3]!.id, 0],
     ]);
@@ -160,8 +191,8 @@ describe('Offer.matches', () => {
     const all = [...first.edges, ...second.edges].map((edge) => edge.node);
     expect(all.map((node) => node.score)).toEqual([100, 62, 36]);
     // David is a mentor: his validated profile is never matched, though his skills fit.
-    expect(all.map((node) => node.profile.id)).toEqual([lucas!.id, emma!.id, sofia!.id]);
-    expect(all.map((node) => node.profile.id)).not.toContain(davidMentor!.id);
+    expect(all.map((node) => node.profileId)).toEqual([lucas!.id, emma!.id, sofia!.id]);
+    expect(all.map((node) => node.profileId)).not.toContain(davidMentor!.id);
     expect(all.every((node) => node.offer.id === dataMission!.id)).toBe(true);
   });
 
@@ -192,9 +223,8 @@ describe('Match', () => {
 
   it('is found by id, with its profile and offer references', async () => {
     const match = await someMatch();
-    expect(match).toMatchObject({ score: 100, profile: { id: sofia!.id }, offer: { id: roboticsJob!.id } });
-    const response = await graphqlRequest<{ match: MatchNode | null }>(
-      subgraph.url,
+    expect(match).toMatchObject({ score: 100, profileId: sofia!.id, offer: { id: roboticsJob!.id } });
+    const response = await request<{ match: MatchNode | null }>(
       `query ($id: ID!) { match(id: $id) { ${MATCH_FIELDS} } }`,
       { id: match.id },
     );
@@ -203,10 +233,10 @@ describe('Match', () => {
   });
 
   it('is null for an unknown id and rejects a malformed one', async () => {
-    const unknown = await graphqlRequest(subgraph.url, `{ match(id: "${unknownId}") { id } }`);
+    const unknown = await request(`{ match(id: "${unknownId}") { id } }`);
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data).toEqual({ match: null });
-    const malformed = await graphqlRequest(subgraph.url, '{ match(id: "not-a-uuid") { id } }');
+    const malformed = await request('{ match(id: "not-a-uuid") { id } }');
     expect(malformed.data).toEqual({ match: null });
     expect(malformed.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'id' });
   });
@@ -215,8 +245,7 @@ describe('Match', () => {
     const page = await pageOf('Offer', dataMission!.id);
     const ids = page.edges.map((edge) => edge.node.id);
     statements = [];
-    const response = await graphqlRequest<{ _entities: ({ id: string; score: number } | null)[] }>(
-      subgraph.url,
+    const response = await request<{ _entities: ({ id: string; score: number } | null)[] }>(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Match { id score } } }`,
       {
         representations: [...ids, unknownId, 'not-a-uuid'].map((id) => ({ __typename: 'Match', id })),
@@ -232,8 +261,7 @@ describe('Match', () => {
   });
 
   it('answers Profile and Offer references with a malformed id with null', async () => {
-    const response = await graphqlRequest<{ _entities: unknown[] }>(
-      subgraph.url,
+    const response = await request<{ _entities: unknown[] }>(
       `query ($representations: [_Any!]!) { _entities(representations: $representations) {
         ... on Profile { id } ... on Offer { id } } }`,
       {
@@ -262,6 +290,8 @@ describe('batching', () => {
       expect(response.errors).toBeUndefined();
       expect(response.data!._entities).toHaveLength(parents.length);
       expect(statementsOn('matches')).toHaveLength(1);
+      // Whose offers they are (who may see their candidates): one query too.
+      expect(statementsOn('offer_snapshots')).toHaveLength(1);
     }
   });
 
@@ -285,12 +315,101 @@ describe('batching', () => {
       { first: 3 },
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data!._entities.map((entity) => entity!.matches.totalCount)).toEqual(
+    expect(response.data!._entities.map((entity) => entity!.matches!.totalCount)).toEqual(
       profiles.map(
         (profile) => suggestions.filter((suggestion) => suggestion.profile.id === profile.id).length,
       ),
     );
     expect(statementsOn('matches')).toHaveLength(1);
+  });
+});
+
+describe('who sees which matches', () => {
+  const [acme, nordlys] = organizations;
+  const memberOf = (organizationId: string, role: 'OWNER' | 'ADMIN' | 'RECRUITER' = 'RECRUITER') =>
+    testUser(randomUUID(), { roles: ['RECRUITER'], memberships: [{ organizationId, role }] });
+  const partnerOf = (organizationId: string): Viewer => ({
+    kind: 'PARTNER',
+    apiKeyId: randomUUID(),
+    organizationId,
+    roles: ['PARTNER'],
+  });
+  const publishedOffers = offers.filter((offer) => offer.status === 'PUBLISHED');
+
+  /** Which offers' candidates `viewer` sees: the ids of the offers whose matches are not null. */
+  async function offersWithVisibleMatches(viewer: Viewer | null): Promise<string[]> {
+    const response = await matchesOf(
+      'Offer',
+      publishedOffers.map((offer) => offer.id),
+      {},
+      viewer,
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data!._entities.filter((entity) => entity!.matches !== null).map((entity) => entity!.id);
+  }
+  const offersOf = (organizationId: string) =>
+    publishedOffers.filter((offer) => offer.organizationId === organizationId).map((offer) => offer.id);
+
+  it("shows an offer's candidates to its organization's members and partner keys, moderators and admins; to nobody else", async () => {
+    expect(offersOf(acme!.id).length).toBeGreaterThan(0);
+    for (const role of ['OWNER', 'ADMIN', 'RECRUITER'] as const) {
+      expect(await offersWithVisibleMatches(memberOf(acme!.id, role))).toEqual(offersOf(acme!.id));
+    }
+    expect(await offersWithVisibleMatches(partnerOf(acme!.id))).toEqual(offersOf(acme!.id));
+    expect(await offersWithVisibleMatches(memberOf(nordlys!.id))).toEqual(offersOf(nordlys!.id));
+    const all = publishedOffers.map((offer) => offer.id);
+    expect(await offersWithVisibleMatches(moderator)).toEqual(all);
+    expect(await offersWithVisibleMatches(testUser(randomUUID(), { roles: ['ADMIN'] }))).toEqual(all);
+    for (const viewer of [null, testUser(lucas!.userId), testUser(randomUUID(), { roles: ['RECRUITER'] })]) {
+      expect(await offersWithVisibleMatches(viewer)).toEqual([]);
+    }
+  });
+
+  it("shows a profile's offers to the person it belongs to, moderators and admins; to nobody else", async () => {
+    const seen = async (viewer: Viewer | null) =>
+      (await matchesOf('Profile', [lucas!.id], {}, viewer)).data!._entities[0]!.matches?.totalCount ?? null;
+    expect(await seen(testUser(lucas!.userId))).toBe(4);
+    expect(await seen(moderator)).toBe(4);
+    expect(await seen(testUser(randomUUID(), { roles: ['ADMIN'] }))).toBe(4);
+    // An organization reads its candidates through its offers, not the candidate's other matches.
+    for (const viewer of [null, testUser(sofia!.userId), memberOf(nordlys!.id), partnerOf(nordlys!.id)]) {
+      expect(await seen(viewer)).toBeNull();
+    }
+  });
+
+  it('answers an offer or profile the read model does not know with an empty page, whoever asks: nothing to hide', async () => {
+    for (const typename of ['Offer', 'Profile'] as const) {
+      const response = await matchesOf(typename, [unknownId], {}, null);
+      expect(response.errors).toBeUndefined();
+      expect(response.data!._entities[0]!.matches!.totalCount).toBe(0);
+    }
+  });
+
+  it('shows one match, by id or reference, to whoever sees it through its offer or its profile', async () => {
+    // Lucas's best match is with Nordlys's data mission.
+    const match = (await pageOf('Profile', lucas!.id)).edges[0]!.node;
+    expect(match.offer.id).toBe(dataMission!.id);
+    const seenBy = async (viewer: Viewer | null) => {
+      const response = await request<{ match: { id: string } | null; _entities: ({ id: string } | null)[] }>(
+        `query ($id: ID!, $r: [_Any!]!) { match(id: $id) { id } _entities(representations: $r) { ... on Match { id } } }`,
+        { id: match.id, r: [{ __typename: 'Match', id: match.id }] },
+        viewer,
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data!._entities[0]).toEqual(response.data!.match);
+      return response.data!.match !== null;
+    };
+    for (const viewer of [
+      testUser(lucas!.userId),
+      memberOf(nordlys!.id),
+      partnerOf(nordlys!.id),
+      moderator,
+    ]) {
+      expect(await seenBy(viewer)).toBe(true);
+    }
+    for (const viewer of [null, testUser(sofia!.userId), memberOf(acme!.id), partnerOf(acme!.id)]) {
+      expect(await seenBy(viewer)).toBe(false);
+    }
   });
 });
 
@@ -310,7 +429,7 @@ describe('rejects bad arguments with BAD_USER_INPUT', () => {
       const response = await matchesOf(typename, [id], args);
       expect(response.errors).toHaveLength(1);
       expect(response.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName });
-      expect(response.data!._entities).toEqual([null]);
+      expect(response.data!._entities).toEqual([{ id, matches: null }]);
       if (argumentName === 'minScore') expect(statementsOn('matches')).toEqual([]);
     }
   });

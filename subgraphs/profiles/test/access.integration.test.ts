@@ -17,8 +17,9 @@ import { profilesSubgraph } from '../src/subgraph.ts';
 
 /**
  * Who sees which profile, on every path that returns one: `profile(id)`, `profiles(status:)`,
- * `myProfile`, `User.profile` and `_entities`. Callers present tokens signed by a test issuer the
- * subgraph trusts, exactly as the gateway forwards them.
+ * `myProfile`, `User.profile` and `_entities` (domain/visibility.ts; the paths of a validated candidate,
+ * `Match.profile` and hits included, caller by caller, in search/recruiter-gate.integration.test.ts).
+ * Callers present tokens signed by a test issuer the subgraph trusts, exactly as the gateway forwards them.
  */
 let subgraph: TestSubgraph;
 let issuer: TestIssuer;
@@ -44,6 +45,7 @@ const demoUser = (role: string) => users.find((user) => user.roles.includes(role
 const acme = organizations[0]!;
 
 const owner = testUser(draft.userId);
+/** Amina, who owns a validated candidate profile: another candidate for the draft's owner. */
 const otherCandidate = testUser(amina.userId);
 const recruiterUser = demoUser('RECRUITER');
 const recruiter = testUser(recruiterUser.id, {
@@ -107,16 +109,29 @@ describe('profile(id)', () => {
     },
   );
 
-  it('shows a validated profile to every caller; to recruiters and partner keys once their organization unlocked it', async () => {
+  it('shows a validated candidate profile to its owner, moderators and admins, to recruiters and partner keys once their organization unlocked it, and to nobody else', async () => {
     const read = async (viewer: Viewer | null) =>
       (await request(viewer, 'query ($id: ID!) { profile(id: $id) { id } }', { id: amina.id })).data;
+    const readers = [otherCandidate, moderator, admin];
     await lockCandidates();
     for (const [, viewer] of viewers) {
-      const recruiting = viewer === recruiter || viewer === partner;
-      expect(await read(viewer)).toEqual({ profile: recruiting ? null : { id: amina.id } });
+      expect(await read(viewer)).toEqual({ profile: readers.includes(viewer!) ? { id: amina.id } : null });
     }
     await unlock(amina.id);
-    for (const [, viewer] of viewers) expect(await read(viewer)).toEqual({ profile: { id: amina.id } });
+    for (const [, viewer] of viewers) {
+      const seen = readers.includes(viewer!) || viewer === recruiter || viewer === partner;
+      expect(await read(viewer)).toEqual({ profile: seen ? { id: amina.id } : null });
+    }
+  });
+
+  it('shows a validated mentor profile to every caller', async () => {
+    const mentor = validated.find((profile) => profile.kind === 'MENTOR')!;
+    for (const [, viewer] of viewers) {
+      const response = await request(viewer, 'query ($id: ID!) { profile(id: $id) { id } }', {
+        id: mentor.id,
+      });
+      expect(response.data).toEqual({ profile: { id: mentor.id } });
+    }
   });
 
   it('hides the submitted profile of someone else from the owner of another draft', async () => {
@@ -176,23 +191,29 @@ describe('profiles(status:)', () => {
     expect(codesOf(response)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('lets everyone list validated profiles; recruiters and partner keys, the candidates their organization unlocked', async () => {
+  it('lists to each caller the validated profiles they may read: mentors and consultants to all, candidates to their owner, moderators, and the organizations that unlocked them', async () => {
     const listed = async (viewer: Viewer | null) =>
-      (await request<Listing>(viewer, LISTING, { status: 'VALIDATED' })).data!.profiles.edges.map(
-        (edge) => edge.node.id,
-      );
-    const others = validated.filter((profile) => profile.kind !== 'CANDIDATE').map((profile) => profile.id);
+      (await request<Listing>(viewer, LISTING, { status: 'VALIDATED' }))
+        .data!.profiles.edges.map((edge) => edge.node.id)
+        .sort();
+    const publicOnes = validated
+      .filter((profile) => profile.kind !== 'CANDIDATE')
+      .map((profile) => profile.id);
+    expect(publicOnes).not.toEqual([]);
+    const everything = validated.map((profile) => profile.id).sort();
     await lockCandidates();
-    for (const [, viewer] of viewers) {
-      const recruiting = viewer === recruiter || viewer === partner;
-      expect((await listed(viewer)).sort()).toEqual(
-        (recruiting ? others : validated.map((profile) => profile.id)).sort(),
-      );
-    }
+    expect(await listed(null)).toEqual([...publicOnes].sort());
+    expect(await listed(owner)).toEqual([...publicOnes].sort());
+    expect(await listed(otherCandidate)).toEqual([...publicOnes, amina.id].sort());
+    expect(await listed(recruiter)).toEqual([...publicOnes].sort());
+    expect(await listed(partner)).toEqual([...publicOnes].sort());
+    expect(await listed(moderator)).toEqual(everything);
+    expect(await listed(admin)).toEqual(everything);
     await unlock(amina.id);
     for (const viewer of [recruiter, partner]) {
-      expect((await listed(viewer)).sort()).toEqual([...others, amina.id].sort());
+      expect(await listed(viewer)).toEqual([...publicOnes, amina.id].sort());
     }
+    expect(await listed(null)).toEqual([...publicOnes].sort());
   });
 });
 

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Viewer } from '@talentgraph/auth';
 import { organizations } from '@talentgraph/demo-data';
 import { MAX_DOCUMENT_BYTES } from '../src/cv-parsing/index.ts';
 import { column, docxDocument, pdfWithText, zipBombDocx } from './cv-parsing/documents.ts';
@@ -105,7 +107,7 @@ const put = (url: string, body: Uint8Array, contentType = 'application/octet-str
   });
 
 /** The documents `person` sees on the profile; none when they may not read the profile at all. */
-async function documentsOf(person: Person, profileId: string): Promise<DocumentOf[]> {
+async function documentsOf(person: Viewer, profileId: string): Promise<DocumentOf[]> {
   const response = await request<{ profile: { documents: DocumentOf[] } | null }>(world, person, DOCUMENTS, {
     id: profileId,
   });
@@ -298,9 +300,70 @@ describe('downloading a CV', () => {
       profileId,
     ]);
     expect(await documentsOf(newPerson({ roles: ['MODERATOR'] }), profileId)).toHaveLength(1);
-    // A recruiter reads a candidate's profile only once unlocked (src/unlocks), and even then not the CV.
+    // A recruiter reads a candidate's profile, and its CVs, only once their organization unlocked it.
     expect(await documentsOf(newPerson({ roles: ['RECRUITER'] }), profileId)).toEqual([]);
     expect(await documentsOf(newPerson(), profileId)).toEqual([]);
+  });
+
+  it("lets the recruiters of an organization that unlocked the candidate download its CV, audited; not before, not another organization's, not its partner key", async () => {
+    const { person, profileId, document, pdf } = await uploadedCv();
+    await rows(world, `update profiles set status = 'VALIDATED', submitted_at = now() where id = $1`, [
+      profileId,
+    ]);
+    const organizationId = randomUUID();
+    const recruiter = newPerson({
+      roles: ['RECRUITER'],
+      memberships: [{ organizationId, role: 'RECRUITER' }],
+    });
+    const otherRecruiter = newPerson({
+      roles: ['RECRUITER'],
+      memberships: [{ organizationId: randomUUID(), role: 'RECRUITER' }],
+    });
+    const partner: Viewer = { kind: 'PARTNER', apiKeyId: randomUUID(), organizationId, roles: ['PARTNER'] };
+    const reference = async (viewer: Viewer) =>
+      (
+        await request<{ _entities: ({ id: string } | null)[] }>(
+          world,
+          viewer,
+          'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Document { id } } }',
+          { r: [{ __typename: 'Document', id: document.id }] },
+        )
+      ).data!._entities[0];
+
+    // Not unlocked: no document on any path, so no link to ask for.
+    expect(await documentsOf(recruiter, profileId)).toEqual([]);
+    expect(await reference(recruiter)).toBeNull();
+
+    await rows(
+      world,
+      `insert into profile_unlocks (id, profile_id, organization_id, unlocked_by, unlocked_at) values ($1, $2, $3, $4, now())`,
+      [randomUUID(), profileId, organizationId, recruiter.userId],
+    );
+    const [seen] = await documentsOf(recruiter, profileId);
+    expect(seen).toMatchObject({ id: document.id, fileName: 'claire-cv.pdf' });
+    expect(await reference(recruiter)).toEqual({ id: document.id });
+    const link = new URL(seen!.download.url);
+    expect(link.searchParams.get('viewer')).toBe(recruiter.userId);
+    const answer = await fetch(`${base}${link.pathname}${link.search}`);
+    expect(answer.status).toBe(200);
+    expect(Buffer.from(await answer.arrayBuffer()).equals(Buffer.from(pdf))).toBe(true);
+    expect((await eventsOf(world, document.id)).at(-1)).toMatchObject({
+      type: 'profiles.DocumentDownloaded',
+      actor: { kind: 'USER', id: recruiter.userId },
+      payload: { documentId: document.id, ownerId: person.userId, downloadedBy: recruiter.userId },
+    });
+
+    expect(await documentsOf(otherRecruiter, profileId)).toEqual([]);
+    expect(await reference(otherRecruiter)).toBeNull();
+    // The partner key reads the unlocked profile but not its documents: a download link names a person.
+    const partnerRead = await request<{ profile: { id: string; documents: unknown[] } | null }>(
+      world,
+      partner,
+      'query ($id: ID!) { profile(id: $id) { id documents { id } } }',
+      { id: profileId },
+    );
+    expect(partnerRead.data!.profile).toEqual({ id: profileId, documents: [] });
+    expect(await reference(partner)).toBeNull();
   });
 });
 

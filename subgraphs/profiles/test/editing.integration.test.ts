@@ -39,6 +39,9 @@ const nordlys = organizations.find((organization) => organization.kind === 'IT_S
 const validatedDemo = profiles.find(
   (profile) => profile.status === 'VALIDATED' && profile.kind === 'CANDIDATE',
 )!;
+const validatedMentor = profiles.find(
+  (profile) => profile.status === 'VALIDATED' && profile.kind === 'MENTOR',
+)!;
 const partner: Viewer = {
   kind: 'PARTNER',
   apiKeyId: randomUUID(),
@@ -288,7 +291,7 @@ describe('updateProfile', () => {
     ]);
   });
 
-  it("answers someone else's private profile as unknown, and refuses their validated one as FORBIDDEN", async () => {
+  it("answers someone else's profile they may not read as unknown, and refuses one they read as FORBIDDEN", async () => {
     const owner = newPerson();
     const draftId = await createProfile(world, owner);
     const stranger = newPerson();
@@ -310,10 +313,33 @@ describe('updateProfile', () => {
       },
     );
     expect(errorsOf(unknown)).toEqual([{ code: 'PROFILE_NOT_FOUND', field: ['input', 'profileId'] }]);
+    // A validated candidate is read by its owner, moderators and the organizations that unlocked it only.
+    const candidate = await refusedWithoutWriting<Payload<'updateProfile'>>(
+      world,
+      stranger,
+      MUTATIONS.updateProfile,
+      { input: { profileId: validatedDemo.id, headline: 'Hijacked profile' } },
+    );
+    expect(errorsOf(candidate)).toEqual([{ code: 'PROFILE_NOT_FOUND', field: ['input', 'profileId'] }]);
     const visible = await refusedWithoutWriting(world, stranger, MUTATIONS.updateProfile, {
-      input: { profileId: validatedDemo.id, headline: 'Hijacked profile' },
+      input: { profileId: validatedMentor.id, headline: 'Hijacked profile' },
     });
     expect(errorCodes(visible)).toEqual(['FORBIDDEN']);
+    // A recruiter whose organization unlocked the candidate reads it, and may not edit it either.
+    const organizationId = randomUUID();
+    await rows(
+      world,
+      `insert into profile_unlocks (id, profile_id, organization_id, unlocked_at) values ($1, $2, $3, now())`,
+      [randomUUID(), validatedDemo.id, organizationId],
+    );
+    const recruiter = newPerson({
+      roles: ['RECRUITER'],
+      memberships: [{ organizationId, role: 'RECRUITER' }],
+    });
+    const unlocked = await refusedWithoutWriting(world, recruiter, MUTATIONS.updateProfile, {
+      input: { profileId: validatedDemo.id, headline: 'Hijacked profile' },
+    });
+    expect(errorCodes(unlocked)).toEqual(['FORBIDDEN']);
   });
 
   it.each<[string, string, () => Viewer | null]>([
@@ -837,7 +863,7 @@ describe('job preferences', () => {
     ]);
   });
 
-  it('shows private preferences to the person only, the salary to recruiters too', async () => {
+  it('shows private preferences to the person only, the salary to recruiters who read the candidate too', async () => {
     const person = newPerson();
     const profileId = await createProfile(world, person);
     await succeed(world, person, MUTATIONS.updatePreferences, {
@@ -870,14 +896,9 @@ describe('job preferences', () => {
       salaryExpectation: { period: 'DAY' },
       jobPreferences: { discoverable: null, hiddenFromOrganizations: null },
     });
-    expect(await seen(newPerson())).toEqual({
-      salaryExpectation: null,
-      jobPreferences: { discoverable: null, hiddenFromOrganizations: null },
-    });
-    expect(await seen(null)).toEqual({
-      salaryExpectation: null,
-      jobPreferences: { discoverable: null, hiddenFromOrganizations: null },
-    });
+    // Other candidates and anonymous callers do not read a candidate's profile at all.
+    expect(await seen(newPerson())).toBeNull();
+    expect(await seen(null)).toBeNull();
   });
 
   it.each<[string, Record<string, unknown>, { code: string; field: string[] | null }[]]>([

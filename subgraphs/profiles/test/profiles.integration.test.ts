@@ -2,15 +2,34 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profiles, users } from '@talentgraph/demo-data';
 import { seedOnce } from '@talentgraph/platform';
-import { graphqlRequest, queryDatabase, startTestSubgraph, type TestSubgraph } from '@talentgraph/testing';
+import {
+  createTestIssuer,
+  graphqlRequest,
+  queryDatabase,
+  startTestSubgraph,
+  testUser,
+  type GraphQLResponse,
+  type TestIssuer,
+  type TestSubgraph,
+} from '@talentgraph/testing';
 import { profilesSubgraph } from '../src/subgraph.ts';
 import { seedDemoData } from '../src/seed.ts';
 
+/**
+ * What profiles hold and how they are listed and batched, read by a moderator (who reads every profile:
+ * who reads what is access.integration.test.ts's and search/recruiter-gate.integration.test.ts's), and
+ * what an anonymous caller gets: validated mentor and consultant profiles only.
+ */
 let subgraph: TestSubgraph;
+let issuer: TestIssuer;
 let statements: string[] = [];
 
 beforeAll(async () => {
-  subgraph = await startTestSubgraph(profilesSubgraph, { onQuery: (sql) => statements.push(sql) });
+  issuer = await createTestIssuer();
+  subgraph = await startTestSubgraph(profilesSubgraph, {
+    keySource: issuer.keySource,
+    onQuery: (sql) => statements.push(sql),
+  });
 });
 
 afterAll(async () => {
@@ -24,6 +43,18 @@ const amina = profiles[0]!;
 const draft = profiles.find((profile) => profile.status === 'DRAFT')!;
 const submitted = profiles.find((profile) => profile.status === 'SUBMITTED')!;
 const recruiter = users.find((user) => user.roles.includes('RECRUITER'))!;
+const mentor = validated.find((profile) => profile.kind === 'MENTOR')!;
+const moderator = testUser(users.find((user) => user.roles.includes('MODERATOR'))!.id, {
+  roles: ['MODERATOR'],
+});
+
+/** A request as the moderator, who reads every profile. */
+async function asModerator<Data = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResponse<Data>> {
+  return graphqlRequest<Data>(subgraph.url, query, variables, await issuer.headersFor(moderator));
+}
 /** Seeding gives every profile the same updatedAt, so the listing falls back on the id order. */
 const listingOrder = validated.map((profile) => profile.id).sort();
 /** The ORM's log lines may be coloured; what counts is each `[query] select …` statement sent. */
@@ -47,7 +78,7 @@ const LISTING = `query ($first: Int, $after: String, $status: ProfileStatus, $sk
 }`;
 
 async function listIds(variables: Record<string, unknown>): Promise<{ ids: string[]; totalCount: number }> {
-  const response = await graphqlRequest<ProfilesPage>(subgraph.url, LISTING, variables);
+  const response = await asModerator<ProfilesPage>(LISTING, variables);
   expect(response.errors).toBeUndefined();
   return {
     ids: response.data!.profiles.edges.map((edge) => edge.node.id),
@@ -57,8 +88,7 @@ async function listIds(variables: Record<string, unknown>): Promise<{ ids: strin
 
 describe('profile(id)', () => {
   it('returns every field of a validated profile as the demo data gives it', async () => {
-    const response = await graphqlRequest<{ profile: Record<string, unknown> }>(
-      subgraph.url,
+    const response = await asModerator<{ profile: Record<string, unknown> }>(
       `query ($id: ID!) {
         profile(id: $id) {
           id user { id } kind headline summary location { city countryCode } remotePreference
@@ -91,8 +121,7 @@ describe('profile(id)', () => {
 
   it('lists languages the most fluent first and skills in the order the person ranked them', async () => {
     const sofia = profiles.find((profile) => profile.languages.length === 3 && profile.kind === 'CANDIDATE')!;
-    const response = await graphqlRequest<{ profile: { skills: { name: string }[]; languages: unknown[] } }>(
-      subgraph.url,
+    const response = await asModerator<{ profile: { skills: { name: string }[]; languages: unknown[] } }>(
       'query ($id: ID!) { profile(id: $id) { skills { name } languages { code level } } }',
       { id: sofia.id },
     );
@@ -106,8 +135,10 @@ describe('profile(id)', () => {
     ]);
   });
 
-  it('returns null for an unknown id and for every profile that is not validated', async () => {
-    for (const id of [UNKNOWN_ID, ...hidden.map((profile) => profile.id)]) {
+  it('returns to an anonymous caller null for an unknown id, every profile that is not validated and every candidate', async () => {
+    const candidates = validated.filter((profile) => profile.kind === 'CANDIDATE');
+    expect(candidates).not.toEqual([]);
+    for (const id of [UNKNOWN_ID, ...hidden.map((profile) => profile.id), ...candidates.map((p) => p.id)]) {
       const response = await graphqlRequest(subgraph.url, 'query ($id: ID!) { profile(id: $id) { id } }', {
         id,
       });
@@ -117,7 +148,6 @@ describe('profile(id)', () => {
   });
 
   it('gives a null location when the person gave neither city nor country', async () => {
-    const mentor = validated.find((profile) => profile.kind === 'MENTOR')!;
     await queryDatabase(
       subgraph.database.url,
       'update profiles set city = null, country_code = null where id = $1',
@@ -144,11 +174,11 @@ describe('profile(id)', () => {
 
 describe('profiles listing', () => {
   it('lists validated profiles only, across pages with stable cursors', async () => {
-    const first = await graphqlRequest<ProfilesPage>(subgraph.url, LISTING, { first: 4 });
+    const first = await asModerator<ProfilesPage>(LISTING, { first: 4 });
     expect(first.errors).toBeUndefined();
     expect(first.data!.profiles.totalCount).toBe(validated.length);
     expect(first.data!.profiles.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    const second = await graphqlRequest<ProfilesPage>(subgraph.url, LISTING, {
+    const second = await asModerator<ProfilesPage>(LISTING, {
       first: 4,
       after: first.data!.profiles.pageInfo.endCursor,
     });
@@ -212,8 +242,8 @@ describe('profiles listing', () => {
       .filter((profile) => profile.skills.some((skill) => skill.name === 'Python'))
       .map((profile) => profile.id)
       .sort();
-    const first = await graphqlRequest<ProfilesPage>(subgraph.url, LISTING, { first: 2, skill: 'python' });
-    const second = await graphqlRequest<ProfilesPage>(subgraph.url, LISTING, {
+    const first = await asModerator<ProfilesPage>(LISTING, { first: 2, skill: 'python' });
+    const second = await asModerator<ProfilesPage>(LISTING, {
       first: 2,
       skill: 'python',
       after: first.data!.profiles.pageInfo.endCursor,
@@ -226,22 +256,22 @@ describe('profiles listing', () => {
 });
 
 describe('federation', () => {
-  it('resolves Profile references, null for hidden, unknown and malformed ids', async () => {
+  it('resolves Profile references for an anonymous caller: public ones, null for candidates, hidden, unknown and malformed ids', async () => {
     const response = await graphqlRequest<{ _entities: unknown[] }>(
       subgraph.url,
       `query ($representations: [_Any!]!) {
         _entities(representations: $representations) { ... on Profile { id headline user { id } } }
       }`,
       {
-        representations: [amina.id, draft.id, submitted.id, UNKNOWN_ID, 'not-a-uuid'].map((id) => ({
-          __typename: 'Profile',
-          id,
-        })),
+        representations: [mentor.id, amina.id, draft.id, submitted.id, UNKNOWN_ID, 'not-a-uuid'].map(
+          (id) => ({ __typename: 'Profile', id }),
+        ),
       },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data!._entities).toEqual([
-      { id: amina.id, headline: amina.headline, user: { id: amina.userId } },
+      { id: mentor.id, headline: mentor.headline, user: { id: mentor.userId } },
+      null,
       null,
       null,
       null,
@@ -249,22 +279,27 @@ describe('federation', () => {
     ]);
   });
 
-  it('gives each User its validated profile, null when it has none or a hidden one', async () => {
+  it("gives an anonymous caller each User's public profile, null when it has none or one they may not read", async () => {
     const response = await graphqlRequest<{ _entities: unknown[] }>(
       subgraph.url,
       `query ($representations: [_Any!]!) {
         _entities(representations: $representations) { ... on User { id profile { id kind } } }
       }`,
       {
-        representations: [amina.userId, draft.userId, recruiter.id, UNKNOWN_ID, 'not-a-uuid'].map((id) => ({
-          __typename: 'User',
-          id,
-        })),
+        representations: [
+          mentor.userId,
+          amina.userId,
+          draft.userId,
+          recruiter.id,
+          UNKNOWN_ID,
+          'not-a-uuid',
+        ].map((id) => ({ __typename: 'User', id })),
       },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data!._entities).toEqual([
-      { id: amina.userId, profile: { id: amina.id, kind: amina.kind } },
+      { id: mentor.userId, profile: { id: mentor.id, kind: 'MENTOR' } },
+      { id: amina.userId, profile: null },
       { id: draft.userId, profile: null },
       { id: recruiter.id, profile: null },
       { id: UNKNOWN_ID, profile: null },
@@ -282,7 +317,7 @@ describe('batching', () => {
 
   async function statementsFor(query: string, variables: Record<string, unknown>): Promise<number> {
     statements = [];
-    const response = await graphqlRequest(subgraph.url, query, variables);
+    const response = await asModerator(query, variables);
     expect(response.errors).toBeUndefined();
     return selectStatements().length;
   }

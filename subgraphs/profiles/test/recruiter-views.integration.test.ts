@@ -186,12 +186,17 @@ describe('profiles.ProfileViewed', () => {
     expect(await viewsBy(actorIdOf(recruiter))).toEqual([]);
 
     const owner = validated[2]!;
+    const mentor = validated.find((profile) => profile.kind === 'MENTOR')!;
     const recruiterReadingOwnProfile = testUser(owner.userId, { roles: ['CANDIDATE', 'RECRUITER'] });
     const candidate = testUser(randomUUID(), { roles: ['CANDIDATE'] });
     const moderator = testUser(randomUUID(), { roles: ['MODERATOR'] });
-    for (const viewer of [recruiterReadingOwnProfile, candidate, moderator]) {
-      const response = await request(viewer, PROFILE, { id: owner.id });
-      expect(response.data).toEqual({ profile: { id: owner.id, headline: expect.anything() } });
+    for (const [viewer, profile] of [
+      [recruiterReadingOwnProfile, owner],
+      [candidate, mentor],
+      [moderator, owner],
+    ] as const) {
+      const response = await request(viewer, PROFILE, { id: profile.id });
+      expect(response.data).toEqual({ profile: { id: profile.id, headline: expect.anything() } });
       expect(await viewsBy(actorIdOf(viewer))).toEqual([]);
     }
     statements = [];

@@ -306,7 +306,7 @@ describe('claiming and releasing', () => {
 });
 
 describe('decisions', () => {
-  it('validates with the grid stored, the profile public, ProfileValidated recorded for the person', async () => {
+  it('validates with the grid stored, the profile searchable (not public: a candidate), ProfileValidated recorded for the person', async () => {
     const { person, profileId } = await claimed();
     const payload = await succeed<{
       profile: { status: string };
@@ -328,13 +328,21 @@ describe('decisions', () => {
         profile: { status: 'VALIDATED' },
       },
     });
-    const anonymous = await request<{ profile: { status: string } }>(
-      world,
-      null,
-      'query ($id: ID!) { profile(id: $id) { status } }',
-      { id: profileId },
-    );
-    expect(anonymous.data!.profile).toEqual({ status: 'VALIDATED' });
+    const read = async (viewer: Viewer | null) =>
+      (
+        await request<{ profile: { status: string } | null }>(
+          world,
+          viewer,
+          'query ($id: ID!) { profile(id: $id) { status } }',
+          { id: profileId },
+        )
+      ).data!.profile;
+    expect(await read(person)).toEqual({ status: 'VALIDATED' });
+    // A validated candidate reaches recruiters through search; it is not public (domain/visibility.ts).
+    expect(await read(null)).toBeNull();
+    expect(
+      await rows(world, 'select profile_id from profile_search_documents where profile_id = $1', [profileId]),
+    ).toEqual([{ profile_id: profileId }]);
   });
 
   it('rejects with reasons the person reads, without the grid; they correct and submit again', async () => {

@@ -301,7 +301,7 @@ export type MyMatchesQueryVariables = Exact<{
 }>;
 
 
-export type MyMatchesQuery = { myProfile: { id: string, matches: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, status: MatchStatus, criteria: Array<{ criterion: MatchCriterionKind, weight: number, score: number, explanation: string }>, offer: { id: string, title: string, kind: OfferKind, remotePolicy: RemotePolicy, organization: { name: string, city: string | null } } } }> } } | null };
+export type MyMatchesQuery = { myProfile: { id: string, matches: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, status: MatchStatus, criteria: Array<{ criterion: MatchCriterionKind, weight: number, score: number, explanation: string }>, offer: { id: string, title: string, kind: OfferKind, remotePolicy: RemotePolicy, organization: { name: string, city: string | null } } } }> } | null } | null };
 
 export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -320,7 +320,7 @@ export type NotificationsQuery = { me: { id: string, unreadNotificationCount: nu
 export type OffersWithBestCandidatesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OffersWithBestCandidatesQuery = { offers: { totalCount: number, edges: Array<{ node: { title: string, kind: OfferKind, salary: { period: PayPeriod, minimum: { amount: number, currency: string }, maximum: { amount: number, currency: string } } | null, organization: { name: string, kind: OrganizationKind, city: string | null }, matches: { edges: Array<{ node: { score: number, criteria: Array<{ criterion: MatchCriterionKind, weight: number, explanation: string }>, profile: { headline: string | null, yearsOfExperience: number | null, user: { displayName: string } } } }> } } }> } };
+export type OffersWithBestCandidatesQuery = { offers: { totalCount: number, edges: Array<{ node: { title: string, kind: OfferKind, salary: { period: PayPeriod, minimum: { amount: number, currency: string }, maximum: { amount: number, currency: string } } | null, organization: { name: string, kind: OrganizationKind, city: string | null }, matches: { edges: Array<{ node: { score: number, criteria: Array<{ criterion: MatchCriterionKind, weight: number, explanation: string }>, profile: { headline: string | null, yearsOfExperience: number | null, user: { displayName: string } } | null } }> } | null } }> } };
 
 export type PostAddedSubscriptionVariables = Exact<{
   communityId: string | number;

@@ -33,8 +33,11 @@ export type Match = {
   id: Scalars['ID']['output'];
   /** The offer. */
   offer: Offer;
-  /** The candidate profile. */
-  profile: Profile;
+  /**
+   * The matched profile's id: the profiles subgraph resolves `profile` from it, with its own reading rule
+   * (not part of the public API: a recruiter reads a candidate's id only once their organization unlocked it).
+   */
+  profileId: Scalars['ID']['output'];
   /** Overall fit from 0 to 100: the rounded sum of each criterion's weight times its score. */
   score: Scalars['Int']['output'];
   /** Where the match stands: suggested by the platform, shortlisted or dismissed. */
@@ -101,8 +104,12 @@ export type Offer = {
   __typename?: 'Offer';
   /** Stable identifier of the offer. */
   id: Scalars['ID']['output'];
-  /** Candidate profiles that fit this offer, best score first (ties by match id). */
-  matches: MatchConnection;
+  /**
+   * Candidate profiles that fit this offer, best score first (ties by match id): the organization's own
+   * pipeline, so null for callers other than its members, its partner keys, moderators and admins. Each
+   * match's profile then shows only what the caller may read of it (see `Match.profile`).
+   */
+  matches?: Maybe<MatchConnection>;
 };
 
 
@@ -142,8 +149,11 @@ export type Profile = {
   __typename?: 'Profile';
   /** Stable identifier of the profile. */
   id: Scalars['ID']['output'];
-  /** Offers that fit this profile, best score first (ties by match id). */
-  matches: MatchConnection;
+  /**
+   * Offers that fit this profile, best score first (ties by match id); null for callers other than the
+   * person it belongs to, moderators and admins (an organization sees its candidates through its offers).
+   */
+  matches?: Maybe<MatchConnection>;
 };
 
 
@@ -156,7 +166,10 @@ export type ProfileMatchesArgs = {
 
 export type Query = {
   __typename?: 'Query';
-  /** One match by id; null when no match has this id. */
+  /**
+   * One match by id; null when no match has this id or when the caller may not see it: the members, and
+   * partner keys, of the offer's organization, the candidate, moderators and admins see it.
+   */
   match?: Maybe<Match>;
 };
 
@@ -326,7 +339,7 @@ export type MatchResolvers<ContextType = SubgraphContext, ParentType extends Res
   criteria?: Resolver<Array<ResolversTypes['MatchCriterion']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   offer?: Resolver<ResolversTypes['Offer'], ParentType, ContextType>;
-  profile?: Resolver<ResolversTypes['Profile'], ParentType, ContextType>;
+  profileId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MatchStatus'], ParentType, ContextType>;
 }>;
@@ -352,7 +365,7 @@ export type MatchEdgeResolvers<ContextType = SubgraphContext, ParentType extends
 export type OfferResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Offer'] = ResolversParentTypes['Offer'], FederationReferenceType extends FederationReferenceTypes['Offer'] = FederationReferenceTypes['Offer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Offer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  matches?: Resolver<ResolversTypes['MatchConnection'], ParentType, ContextType, Partial<OfferMatchesArgs>>;
+  matches?: Resolver<Maybe<ResolversTypes['MatchConnection']>, ParentType, ContextType, Partial<OfferMatchesArgs>>;
 }>;
 
 export type PageInfoResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -372,7 +385,7 @@ export type PersonalDataExportResolvers<ContextType = SubgraphContext, ParentTyp
 export type ProfileResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Profile'] = ResolversParentTypes['Profile'], FederationReferenceType extends FederationReferenceTypes['Profile'] = FederationReferenceTypes['Profile']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Profile']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  matches?: Resolver<ResolversTypes['MatchConnection'], ParentType, ContextType, Partial<ProfileMatchesArgs>>;
+  matches?: Resolver<Maybe<ResolversTypes['MatchConnection']>, ParentType, ContextType, Partial<ProfileMatchesArgs>>;
 }>;
 
 export type QueryResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{

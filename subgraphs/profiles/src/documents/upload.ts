@@ -109,6 +109,10 @@ export async function receiveUpload(
     return refusal(404, 'UPLOAD_URL_UNKNOWN', 'This upload URL does not exist; ask for a new one.');
   if (ticket.usedAt)
     return refusal(410, 'UPLOAD_URL_USED', 'This upload URL was already used; ask for a new one.');
+  // Unused URLs go with the account of the person who asked for them (personal-data/erasure.ts).
+  const requestedBy = ticket.requestedBy;
+  if (requestedBy == null)
+    return refusal(404, 'UPLOAD_URL_UNKNOWN', 'This upload URL does not exist; ask for a new one.');
   if (ticket.expiresAt <= context.now) {
     return refusal(410, 'UPLOAD_URL_EXPIRED', 'This upload URL has expired; ask for a new one.');
   }
@@ -154,7 +158,7 @@ export async function receiveUpload(
       fileName: ticket.fileName,
       byteSize: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
-      uploadedBy: ticket.requestedBy,
+      uploadedBy: requestedBy,
       uploadedAt: context.now,
       parsed,
       parseErrorCode,
@@ -178,7 +182,7 @@ export async function receiveUpload(
           documentType: document.documentType,
           byteSize: document.byteSize,
         },
-        actor: { kind: 'USER', id: ticket.requestedBy },
+        actor: { kind: 'USER', id: requestedBy },
         correlationId: context.requestId,
         occurredAt: context.now,
       }),

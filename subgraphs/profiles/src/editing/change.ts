@@ -8,9 +8,10 @@ import type { ProfileState } from '../domain/profile-state.ts';
 import { profileSnapshot } from '../domain/snapshot.ts';
 import { transition } from '../domain/status-workflow.ts';
 import { violation, type Violation } from '../domain/violations.ts';
-import { canSeeProfile } from '../domain/visibility.ts';
+import { canSeeProfile, dependsOnUnlocks } from '../domain/visibility.ts';
 import { ProfileSchema, type Profile } from '../entities/Profile.ts';
 import { syncSearchDocument } from '../search/search-sync.ts';
+import { unlockingOrganizationsIn } from '../unlocks/unlocks.ts';
 import { PROFILE_NOT_FOUND, refuse, requirePerson } from './refusals.ts';
 import { loadProfileState } from './state.ts';
 
@@ -36,7 +37,11 @@ export async function lockProfileToEdit(
     { id: profileId },
     { lockMode: LockMode.PESSIMISTIC_WRITE },
   );
-  if (!profile || !canSeeProfile(profile, viewer)) refuse([notFound]);
+  if (!profile) refuse([notFound]);
+  const unlockedBy = dependsOnUnlocks(profile, viewer)
+    ? await unlockingOrganizationsIn(tx, viewer, profile.id)
+    : [];
+  if (!canSeeProfile(profile, viewer, unlockedBy)) refuse([notFound]);
   if (!canEditProfile(viewer, profile)) {
     throw forbidden(
       'Only the person a profile belongs to (and, for a consultant, their firm’s owners and admins) edits it.',

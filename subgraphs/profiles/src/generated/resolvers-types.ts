@@ -7,7 +7,7 @@ import type { Experience as ExperienceEntity } from '../entities/Experience.ts';
 import type { Education as EducationEntity } from '../entities/Education.ts';
 import type { Certification as CertificationEntity } from '../entities/Certification.ts';
 import type { ProfileReview as ProfileReviewEntity } from '../entities/ProfileReview.ts';
-import type { SkillParent, SkillCategoryParent, JobPreferencesParent, OnboardingParent, OnboardingStepParent, CvReadingParent, CvSuggestionParent } from '../resolvers/parents.ts';
+import type { SkillParent, SkillCategoryParent, JobPreferencesParent, OnboardingParent, OnboardingStepParent, MatchParent, CvReadingParent, CvSuggestionParent } from '../resolvers/parents.ts';
 import type { PlaceState, SalaryExpectationState, ConsultantState, MentorState } from '../domain/profile-state.ts';
 import type { Completion } from '../domain/completion.ts';
 import type { AssessmentScore as AssessmentScoreValue } from '../domain/review.ts';
@@ -456,8 +456,8 @@ export type Document = {
   reading: CvReading;
   /** When it was uploaded. */
   uploadedAt: Scalars['DateTime']['output'];
-  /** Who uploaded it. */
-  uploadedBy: User;
+  /** Who uploaded it (the person, or their firm for a consultant); null once that account is erased. */
+  uploadedBy?: Maybe<User>;
 };
 
 /** A short-lived signed download link. */
@@ -674,6 +674,21 @@ export type LocationInput = {
   latitude?: InputMaybe<Scalars['Float']['input']>;
   /** Degrees east, -180 to 180; with latitude, or neither. */
   longitude?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** How well one validated candidate profile fits one published offer, with the reasons. */
+export type Match = {
+  __typename?: 'Match';
+  /** Stable identifier of the match. */
+  id: Scalars['ID']['output'];
+  /**
+   * The candidate profile; null when the caller may not read it (same rule as `Query.profile`): the
+   * recruiters of the offer's organization read it once their organization unlocked it in recruiter search,
+   * moderators and the candidate always.
+   */
+  profile?: Maybe<Profile>;
+  /** The matched profile's id, as the matching subgraph knows it (not part of the API: `profile` uses it). */
+  profileId: Scalars['ID']['output'];
 };
 
 /** A mentor's details. */
@@ -1048,7 +1063,8 @@ export type Profile = {
   desiredTitles: Array<Scalars['String']['output']>;
   /**
    * The person's CVs, the latest first; empty for callers other than the person, their firm (consultants),
-   * moderators and admins.
+   * moderators and admins, and the recruiters of an organization that unlocked the candidate (whose
+   * downloads are audited like every other).
    */
   documents: Array<Document>;
   /** Courses of study, current ones first, then the most recent. */
@@ -1170,8 +1186,8 @@ export type ProfileReview = {
   outcome?: Maybe<ReviewOutcome>;
   /** Why the profile was rejected; empty otherwise. */
   reasons: Array<RejectionReason>;
-  /** The moderator. */
-  reviewer: User;
+  /** The moderator; null once their account is erased. */
+  reviewer?: Maybe<User>;
 };
 
 /** Filters of the review queue. */
@@ -1364,9 +1380,10 @@ export type Query = {
   /** The signed-in person's own profile, whatever its review status; null when they have none. */
   myProfile?: Maybe<Profile>;
   /**
-   * One profile by id; null when no profile has this id or when the caller may not see it. Validated
-   * profiles are public; the others are seen only by the person they belong to, by moderators and admins,
-   * and for a consultant by the owners and admins of their firm.
+   * One profile by id; null when no profile has this id or when the caller may not see it. The person it
+   * belongs to, moderators and admins (and a consultant's firm) see it in every status; once validated,
+   * mentor and consultant profiles are public, while a candidate profile is read only by the recruiters and
+   * partner keys of an organization that unlocked it (recruiter search) and not hidden from.
    */
   profile?: Maybe<Profile>;
   /**
@@ -1374,7 +1391,12 @@ export type Query = {
    * `status: IN_REVIEW`, the profiles being reviewed (each with its lastReview naming the moderator).
    */
   profileReviewQueue: ProfileConnection;
-  /** Profiles in one review status (validated ones by default), the most recently updated first. */
+  /**
+   * Profiles in one review status (validated ones by default), the most recently updated first: those the
+   * caller may read (see `profile`). Moderators and admins list every profile; anyone else validated mentor
+   * and consultant profiles, their own, and the candidates their organization unlocked — an anonymous
+   * caller or another candidate lists no candidate.
+   */
   profiles: ProfileConnection;
   /**
    * Recruiter search: validated candidate profiles whose owner lets recruiters find them, anonymized — no
@@ -2082,8 +2104,8 @@ export type User = {
   /** Stable identifier of the account. */
   id: Scalars['ID']['output'];
   /**
-   * The person's profile; null when they have none or when the caller may not see it (it is not validated,
-   * and the caller is neither its owner nor a moderator or admin).
+   * The person's profile; null when they have none or when the caller may not see it (same rule as
+   * `Query.profile`).
    */
   profile?: Maybe<Profile>;
 };
@@ -2206,6 +2228,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Document: Document;
+  Match: Match;
   PersonalDataExport: PersonalDataExport;
   Profile: Profile;
   User: User;
@@ -2216,6 +2239,11 @@ export type FederationReferenceTypes = ResolversObject<{
   Document:
     ( { __typename: 'Document' }
     & GraphQLRecursivePick<FederationTypes['Document'], {"id":true}> );
+  Match:
+    ( { __typename: 'Match' }
+    & GraphQLRecursivePick<FederationTypes['Match'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Match'], {"profileId":true}> ) );
   PersonalDataExport:
     ( { __typename: 'PersonalDataExport' }
     & GraphQLRecursivePick<FederationTypes['PersonalDataExport'], {"id":true,"subjectId":true}> );
@@ -2287,6 +2315,7 @@ export type ResolversTypes = ResolversObject<{
   LanguageRequirementInput: LanguageRequirementInput;
   LanguageSkill: ResolverTypeWrapper<LanguageSkillEntity>;
   LocationInput: LocationInput;
+  Match: ResolverTypeWrapper<MatchParent>;
   MentorDetails: ResolverTypeWrapper<MentorState>;
   Money: ResolverTypeWrapper<Money>;
   MoneyInput: MoneyInput;
@@ -2427,6 +2456,7 @@ export type ResolversParentTypes = ResolversObject<{
   LanguageRequirementInput: LanguageRequirementInput;
   LanguageSkill: LanguageSkillEntity;
   LocationInput: LocationInput;
+  Match: MatchParent;
   MentorDetails: MentorState;
   Money: Money;
   MoneyInput: MoneyInput;
@@ -2631,7 +2661,7 @@ export type DocumentResolvers<ContextType = SubgraphContext, ParentType extends 
   profile?: Resolver<ResolversTypes['Profile'], ParentType, ContextType>;
   reading?: Resolver<ResolversTypes['CvReading'], ParentType, ContextType>;
   uploadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  uploadedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  uploadedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
 export type DocumentDownloadResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['DocumentDownload'] = ResolversParentTypes['DocumentDownload']> = ResolversObject<{
@@ -2703,6 +2733,12 @@ export type JobPreferencesResolvers<ContextType = SubgraphContext, ParentType ex
 export type LanguageSkillResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['LanguageSkill'] = ResolversParentTypes['LanguageSkill']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['CefrLevel'], ParentType, ContextType>;
+}>;
+
+export type MatchResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['Match'] = ResolversParentTypes['Match'], FederationReferenceType extends FederationReferenceTypes['Match'] = FederationReferenceTypes['Match']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Match']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  profile?: Resolver<Maybe<ResolversTypes['Profile']>, ParentType, ContextType>;
 }>;
 
 export type MentorDetailsResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['MentorDetails'] = ResolversParentTypes['MentorDetails']> = ResolversObject<{
@@ -2845,7 +2881,7 @@ export type ProfileReviewResolvers<ContextType = SubgraphContext, ParentType ext
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['ReviewOutcome']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['RejectionReason']>, ParentType, ContextType>;
-  reviewer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  reviewer?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
 export type ProfileSearchConnectionResolvers<ContextType = SubgraphContext, ParentType extends ResolversParentTypes['ProfileSearchConnection'] = ResolversParentTypes['ProfileSearchConnection']> = ResolversObject<{
@@ -3083,6 +3119,7 @@ export type Resolvers<ContextType = SubgraphContext> = ResolversObject<{
   JSONObject?: GraphQLScalarType;
   JobPreferences?: JobPreferencesResolvers<ContextType>;
   LanguageSkill?: LanguageSkillResolvers<ContextType>;
+  Match?: MatchResolvers<ContextType>;
   MentorDetails?: MentorDetailsResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

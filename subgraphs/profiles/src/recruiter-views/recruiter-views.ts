@@ -1,7 +1,5 @@
 import type { Viewer } from '@talentgraph/auth';
 import { recordDomainEvent, type EntityManager, type SubgraphContext } from '@talentgraph/platform';
-import type { GatedProfile } from '../unlocks/unlock-rules.ts';
-import { readableByRecruiter } from '../unlocks/unlocks.ts';
 import { isRecruiterAccess, viewerOrganizationIds } from './recruiter-view-rules.ts';
 
 /**
@@ -68,23 +66,4 @@ export async function recordRecruiterAccess(
       { cacheKeyFn: ({ type, aggregate }) => `${type} ${aggregate.type} ${aggregate.id}` },
     )
     .load(access);
-}
-
-/**
- * The profile, once a recruiter's view of it is recorded; null stays null (nothing was shown). A candidate
- * profile that the recruiter's organizations did not unlock is null too, as if unknown (unlocks/).
- */
-export async function viewedProfile<Profile extends GatedProfile & { readonly id: string }>(
-  context: SubgraphContext,
-  profile: Profile | null,
-): Promise<Profile | null> {
-  if (profile === null || !(await readableByRecruiter(context, profile))) return null;
-  await recordRecruiterAccess(context, {
-    type: 'profiles.ProfileViewed',
-    version: 1,
-    aggregate: { type: 'Profile', id: profile.id },
-    ownerId: profile.userId,
-    payload: { profileId: profile.id },
-  });
-  return profile;
 }

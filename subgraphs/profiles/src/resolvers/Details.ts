@@ -42,7 +42,7 @@ export const MentorDetails: MentorDetailsResolvers = {
 };
 
 export const ProfileReview: ProfileReviewResolvers = {
-  reviewer: (review) => ({ id: review.reviewerId }),
+  reviewer: (review) => (review.reviewerId == null ? null : { id: review.reviewerId }),
   endedAt: (review) => review.endedAt ?? null,
   outcome: (review) => review.outcome ?? null,
   reasons: (review) => review.reasons as never,

@@ -1,11 +1,12 @@
 import { forbidden } from '@talentgraph/auth';
 import type { ParsedCv } from '../cv-parsing/index.ts';
 import { describeSuggestion, suggestionChange } from '../domain/cv-suggestions.ts';
-import { seesPrivateDetails } from '../domain/privacy.ts';
+import { seesDocuments } from '../domain/privacy.ts';
 import { ProfileSchema } from '../entities/Profile.ts';
 import { ProfileDocumentSchema, type ProfileDocument } from '../entities/ProfileDocument.ts';
 import { downloadLinkOf } from '../documents/download.ts';
 import { suggestionsOf } from '../documents/suggestions.ts';
+import { readableProfile, readingGroundOf } from '../visibility/readable-profiles.ts';
 import type {
   CvReadingResolvers,
   CvSuggestionField,
@@ -33,11 +34,14 @@ export const Document: DocumentResolvers = {
     const document = await context.loaders.byId(ProfileDocumentSchema).load(reference.id);
     if (!document) return null;
     const profile = await context.loaders.byId(ProfileSchema).load(document.profile.id);
-    return profile && seesPrivateDetails(context.viewer, profile) ? document : null;
+    return profile && seesDocuments(context.viewer, profile, await readingGroundOf(context, profile))
+      ? document
+      : null;
   },
-  profile: async (document, _args, { loaders }) =>
-    (await loaders.byId(ProfileSchema).load(document.profile.id))!,
-  uploadedBy: (document) => ({ id: document.uploadedBy }),
+  // Whoever sees a document reads its profile (privacy.ts), a recruiter's view recorded as on every path.
+  profile: async (document, _args, context) =>
+    (await readableProfile(context, await context.loaders.byId(ProfileSchema).load(document.profile.id)))!,
+  uploadedBy: (document) => (document.uploadedBy == null ? null : { id: document.uploadedBy }),
   download: (document, _args, { em, viewer, now }) => {
     // Links name the person they were made for; a partner key sees no documents.
     if (viewer?.kind !== 'USER') throw forbidden('Only people download documents.');

@@ -2,10 +2,9 @@ import { ProfileSchema } from '../entities/Profile.ts';
 import { byMostRecent } from '../domain/career.ts';
 import { canEditProfile } from '../domain/access.ts';
 import { completionOf } from '../domain/completion.ts';
-import { seesPrivateDetails, seesSalaryExpectation } from '../domain/privacy.ts';
-import { visibleProfile } from '../domain/visibility.ts';
+import { seesDocuments, seesPrivateDetails, seesSalaryExpectation } from '../domain/privacy.ts';
 import { consultantOf, mentorOf, preferencesOf } from '../editing/state.ts';
-import { viewedProfile } from '../recruiter-views/recruiter-views.ts';
+import { readableProfile, readingGroundOf } from '../visibility/readable-profiles.ts';
 import type { ProfileResolvers } from '../generated/resolvers-types.ts';
 import {
   certificationsOf,
@@ -20,10 +19,7 @@ import {
 
 export const Profile: ProfileResolvers = {
   __resolveReference: async (reference, context) =>
-    viewedProfile(
-      context,
-      visibleProfile(await context.loaders.byId(ProfileSchema).load(reference.id), context.viewer),
-    ),
+    readableProfile(context, await context.loaders.byId(ProfileSchema).load(reference.id)),
 
   user: (profile) => ({ id: profile.userId }),
   headline: (profile) => profile.headline ?? null,
@@ -77,7 +73,9 @@ export const Profile: ProfileResolvers = {
   // Onboarding is the way through one's own profile (with their firm, for a consultant).
   onboarding: (profile, _args, { viewer }) => (canEditProfile(viewer, profile) ? { profile } : null),
   documents: async (profile, _args, context) =>
-    seesPrivateDetails(context.viewer, profile) ? documentsOf(context, profile.id) : [],
+    seesDocuments(context.viewer, profile, await readingGroundOf(context, profile))
+      ? documentsOf(context, profile.id)
+      : [],
   lastReview: async (profile, _args, context) =>
     seesPrivateDetails(context.viewer, profile) ? ((await reviewsOf(context, profile.id))[0] ?? null) : null,
 };

@@ -1,9 +1,9 @@
 import { ProfileSchema } from '../entities/Profile.ts';
-import { viewedProfile } from '../recruiter-views/recruiter-views.ts';
 import { highlightHtml } from '../search/highlight.ts';
 import { searchProfiles } from '../search/recruiter-search.ts';
 import { recruiterSearchOf } from '../search/search-services.ts';
 import { unlockProfile } from '../unlocks/unlocks.ts';
+import { readableProfile } from '../visibility/readable-profiles.ts';
 import type {
   MutationResolvers,
   ProfileSearchHitResolvers,
@@ -43,7 +43,7 @@ export const ProfileSearchHit: ProfileSearchHitResolvers = {
   profile: async ({ unlockedProfileId }, _args, context) =>
     unlockedProfileId === null
       ? null
-      : viewedProfile(context, await context.loaders.byId(ProfileSchema).load(unlockedProfileId)),
+      : readableProfile(context, await context.loaders.byId(ProfileSchema).load(unlockedProfileId)),
 };
 
 export const SearchHitSkill: SearchHitSkillResolvers = {
@@ -54,5 +54,5 @@ export const UnlockProfilePayload: UnlockProfilePayloadResolvers = {
   profile: async ({ profileId }, _args, context) =>
     profileId === null
       ? null
-      : viewedProfile(context, await context.loaders.byId(ProfileSchema).load(profileId)),
+      : readableProfile(context, await context.loaders.byId(ProfileSchema).load(profileId)),
 };

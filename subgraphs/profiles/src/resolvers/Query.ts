@@ -8,10 +8,9 @@ import {
   skillKey,
 } from '@talentgraph/vocabulary';
 import { ProfileSchema } from '../entities/Profile.ts';
-import { canListStatus, visibleProfile } from '../domain/visibility.ts';
-import { viewedProfile } from '../recruiter-views/recruiter-views.ts';
+import { canListStatus } from '../domain/visibility.ts';
 import { reviewQueue } from '../review/queue.ts';
-import { listedForRecruiter } from '../unlocks/unlocks.ts';
+import { listingFilter, readableProfile } from '../visibility/readable-profiles.ts';
 import { skillCatalog } from '../skills/catalog.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
 import { searchProfilesQuery } from './ProfileSearch.ts';
@@ -28,10 +27,7 @@ function skillFilter(skill: string) {
 
 export const Query: QueryResolvers = {
   profile: async (_parent, { id }, context) =>
-    viewedProfile(
-      context,
-      visibleProfile(await context.loaders.byId(ProfileSchema).load(requireId(id)), context.viewer),
-    ),
+    readableProfile(context, await context.loaders.byId(ProfileSchema).load(requireId(id))),
 
   profiles: (_parent, { first, after, status, skill }, { em, viewer }) => {
     const listed = status ?? 'VALIDATED';
@@ -46,7 +42,7 @@ export const Query: QueryResolvers = {
       where: {
         status: listed,
         ...(skill != null ? { skills: { $some: skillFilter(skill) } } : {}),
-        ...listedForRecruiter(viewer),
+        ...listingFilter(viewer),
       },
       orderBy: { updatedAt: 'desc', id: 'asc' },
       page: { first, after },

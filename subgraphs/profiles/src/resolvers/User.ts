@@ -1,28 +1,26 @@
 import { isUuid, type SubgraphContext } from '@talentgraph/platform';
 import { ProfileSchema, type Profile } from '../entities/Profile.ts';
-import { visibleProfile } from '../domain/visibility.ts';
-import { viewedProfile } from '../recruiter-views/recruiter-views.ts';
+import { readableProfile } from '../visibility/readable-profiles.ts';
 import type { UserResolvers } from '../generated/resolvers-types.ts';
 
 const PROFILE_BY_USER = Symbol('profile by user');
 
 /**
  * The profile of an account as the request's viewer may see it (null when none or hidden); the profiles
- * of every account of the request are read in one query. The viewer is the same for the whole request,
- * so one loader serves them all.
+ * of every account of the request are read in one query.
  */
 export async function profileOfUser(userId: string, context: SubgraphContext): Promise<Profile | null> {
   // Every account id is a UUID; anything else (a forged reference) has no profile.
   if (!isUuid(userId)) return null;
-  const { em, loaders, viewer } = context;
+  const { em, loaders } = context;
   const profile = await loaders
     .custom<string, Profile | null>(PROFILE_BY_USER, async (userIds) => {
       const profiles = await em.find(ProfileSchema, { userId: { $in: [...userIds] } });
       const byUser = new Map(profiles.map((found) => [found.userId, found]));
-      return userIds.map((id) => visibleProfile(byUser.get(id), viewer));
+      return userIds.map((id) => byUser.get(id) ?? null);
     })
     .load(userId);
-  return viewedProfile(context, profile);
+  return readableProfile(context, profile);
 }
 
 export const User: UserResolvers = {

@@ -11,6 +11,7 @@ import {
   SalaryExpectation,
 } from './Details.ts';
 import { CvReading, CvSuggestion, Document } from './Document.ts';
+import { Match } from './Match.ts';
 import { Mutation } from './Mutation.ts';
 import { Onboarding, OnboardingStepProgress } from './Onboarding.ts';
 import { PersonalDataExport } from './PersonalDataExport.ts';
@@ -29,6 +30,7 @@ export const resolvers: Resolvers = {
   Mutation,
   Profile,
   User,
+  Match,
   Skill,
   SkillCategory,
   ProfileSkill,

@@ -34,6 +34,12 @@ export interface OnboardingStepParent {
   readonly stored: StoredStep | null;
 }
 
+/** A match of the matching subgraph, as the gateway gives it: its id and its profile's (`@requires`). */
+export interface MatchParent {
+  readonly id: string;
+  readonly profileId: string;
+}
+
 export interface CvReadingParent {
   readonly document: ProfileDocument;
 }

@@ -195,6 +195,33 @@ export function releaseProfileReview(em: EntityManager, cause: Cause, input: { r
 }
 
 /**
+ * users.AccountDeleted of a moderator or admin: the reviews they left open go back to the queue at their
+ * place (RELEASED, with `ProfileUpdated` as a release records it), so that no profile waits IN_REVIEW for
+ * someone who is gone; the erasure then takes their id off every review (personal-data/erasure.ts).
+ */
+export async function releaseReviewsOfErasedReviewer(
+  tx: EntityManager,
+  reviewerId: string,
+  now: Date,
+): Promise<void> {
+  const open = await tx.find(ProfileReviewSchema, { reviewerId, endedAt: null }, { orderBy: { id: 'asc' } });
+  for (const review of open) {
+    const profile = await tx.findOneOrFail(
+      ProfileSchema,
+      { id: review.profile.id },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    const status = requireLegal(profile, 'RELEASE');
+    tx.assign(review, { endedAt: now, outcome: 'RELEASED', reviewerId: null });
+    await moveTo(tx, { viewer: null, now }, profile, status, 'profiles.ProfileUpdated', {
+      changedParts: ['status'],
+      reviewId: review.id,
+      reviewerId: null,
+    });
+  }
+}
+
+/**
  * Ends a review with a decision, its assessment grid and (for a rejection) its reasons, all stored with
  * the review; the event tells the person (users subgraph notifications) and the read models.
  */

@@ -1,7 +1,4 @@
 import { hasRole, type Viewer } from '@talentgraph/auth';
-import type { ProfileKind } from '../domain/profile.ts';
-import { reviewsProfiles } from '../domain/visibility.ts';
-import { isRecruiterAccess, viewerOrganizationIds } from '../recruiter-views/recruiter-view-rules.ts';
 
 /**
  * Recruiter search and unlocks, as rules.
@@ -11,12 +8,11 @@ import { isRecruiterAccess, viewerOrganizationIds } from '../recruiter-views/rec
  * unmasking people is a person's act, answerable in the audit log under their name, and a key in an
  * automation would make the quota the only brake on harvesting profiles.
  *
- * What a recruiter reads: a candidate profile found in search stays anonymous to recruiters (RECRUITER
- * people other than its owner, and partner keys) until one of their organizations unlocks it — on every
- * path that returns a profile (`profile(id)`, `profiles`, `User.profile`, `_entities`), so that the
- * anonymization cannot be walked around with the profile's id. An organization the candidate hides the
- * profile from never reads it, unlocked or not. Moderators review profiles, and consultant and mentor
- * profiles are offered by their firm or by the mentor: none of them is gated.
+ * What a recruiter reads: a candidate profile found in search stays anonymous until one of their
+ * organizations unlocks it; then the organization's recruiters and partner keys read it in full, on every
+ * path that returns a profile. That rule is the reading rule of every profile (domain/visibility.ts):
+ * nobody but the candidate, moderators and the organizations that unlocked it reads a candidate profile,
+ * so the anonymization cannot be walked around by signing out or with the profile's id.
  */
 
 export type OrganizationChoice =
@@ -64,35 +60,4 @@ export function searchingOrganization(viewer: Viewer | null, requested: string |
     };
   }
   return { ok: true, organizationId: organizations[0]!, recruiterId: viewer.userId };
-}
-
-/** What the gate needs to know about a profile. */
-export interface GatedProfile {
-  readonly kind: ProfileKind;
-  readonly userId: string;
-  readonly hiddenFromOrganizationIds: readonly string[];
-}
-
-/** Whether the viewer reads this profile as a recruiter, who needs it unlocked. */
-export function readsAsRecruiter(viewer: Viewer | null, profile: GatedProfile): boolean {
-  return (
-    profile.kind === 'CANDIDATE' && isRecruiterAccess(viewer, profile.userId) && !reviewsProfiles(viewer)
-  );
-}
-
-/**
- * Whether the viewer may read the profile given the organizations that unlocked it: anyone who does not
- * read as a recruiter; a recruiter when one of their organizations unlocked it and none is hidden from it.
- */
-export function recruiterMayRead(
-  viewer: Viewer | null,
-  profile: GatedProfile,
-  unlockedBy: readonly string[],
-): boolean {
-  if (viewer === null || !readsAsRecruiter(viewer, profile)) return true;
-  const organizations = viewerOrganizationIds(viewer);
-  if (organizations.some((organization) => profile.hiddenFromOrganizationIds.includes(organization))) {
-    return false;
-  }
-  return organizations.some((organization) => unlockedBy.includes(organization));
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FilterQuery } from '@mikro-orm/core';
-import { forbidden, hasRole, unauthenticated, type Viewer } from '@talentgraph/auth';
+import { forbidden, unauthenticated, type Viewer } from '@talentgraph/auth';
 import {
   QuotaServiceError,
   consumeOrganizationQuota,
@@ -10,19 +9,12 @@ import {
   type SubgraphContext,
 } from '@talentgraph/platform';
 import { GraphQLError } from 'graphql';
-import { reviewsProfiles } from '../domain/visibility.ts';
+import { unlockingOrganizationsOf } from '../domain/visibility.ts';
 import { violation, type Violation } from '../domain/violations.ts';
-import type { Profile } from '../entities/Profile.ts';
 import { ProfileUnlockSchema } from '../entities/ProfileUnlock.ts';
 import { answering, refuse, type UserError } from '../editing/refusals.ts';
-import { viewerOrganizationIds } from '../recruiter-views/recruiter-view-rules.ts';
 import { recordRecruiterAccessWith } from '../recruiter-views/recruiter-views.ts';
-import {
-  readsAsRecruiter,
-  recruiterMayRead,
-  searchingOrganization,
-  type GatedProfile,
-} from './unlock-rules.ts';
+import { searchingOrganization } from './unlock-rules.ts';
 
 /**
  * Unlocks (rules in unlock-rules.ts): an organization pays one unit of its plan's PROFILE_UNLOCKS quota
@@ -33,19 +25,14 @@ import {
 const UNLOCKING_ORGANIZATIONS = Symbol('organizations that unlocked');
 
 /**
- * Which of the viewer's organizations unlocked the profile: one query for every profile of the request.
+ * Which of the viewer's unlocking organizations (domain/visibility.ts) unlocked the profile: one query
+ * for every profile of the request.
  */
 export function unlockingOrganizations(context: SubgraphContext, profileId: string): Promise<string[]> {
-  const organizations = context.viewer === null ? [] : viewerOrganizationIds(context.viewer);
+  const organizations = unlockingOrganizationsOf(context.viewer);
   return context.loaders
     .custom<string, string[]>(UNLOCKING_ORGANIZATIONS, async (profileIds) => {
-      const unlocks =
-        organizations.length === 0
-          ? []
-          : await context.em.find(ProfileUnlockSchema, {
-              profile: { $in: [...profileIds] },
-              organizationId: { $in: organizations },
-            });
+      const unlocks = await unlocksOf(context.em, profileIds, organizations);
       return profileIds.map((id) =>
         unlocks.filter((unlock) => unlock.profile.id === id).map((unlock) => unlock.organizationId),
       );
@@ -53,37 +40,23 @@ export function unlockingOrganizations(context: SubgraphContext, profileId: stri
     .load(profileId);
 }
 
-/** Whether the request's viewer may read the profile, as far as unlocks go. */
-export async function readableByRecruiter(
-  context: SubgraphContext,
-  profile: GatedProfile & { readonly id: string },
-): Promise<boolean> {
-  if (!readsAsRecruiter(context.viewer, profile)) return true;
-  return recruiterMayRead(context.viewer, profile, await unlockingOrganizations(context, profile.id));
+/** The same, read within a transaction (a change checks who may see the profile it locked). */
+export async function unlockingOrganizationsIn(
+  tx: EntityManager,
+  viewer: Viewer | null,
+  profileId: string,
+): Promise<string[]> {
+  const unlocks = await unlocksOf(tx, [profileId], unlockingOrganizationsOf(viewer));
+  return unlocks.map((unlock) => unlock.organizationId);
 }
 
-/**
- * The same rule as a filter of the `profiles` listing: for a recruiter, candidate profiles only once one
- * of their organizations unlocked them (and none is hidden from), their own, and the other kinds.
- */
-export function listedForRecruiter(viewer: Viewer | null): { $or?: FilterQuery<Profile>[] } {
-  const recruiter = viewer !== null && (viewer.kind === 'PARTNER' || hasRole(viewer, 'RECRUITER'));
-  if (!recruiter || reviewsProfiles(viewer)) return {};
-  const organizations = viewerOrganizationIds(viewer);
-  return {
-    $or: [
-      { kind: { $ne: 'CANDIDATE' } },
-      ...(viewer.kind === 'USER' ? [{ userId: viewer.userId }] : []),
-      ...(organizations.length === 0
-        ? []
-        : [
-            {
-              unlocks: { $some: { organizationId: { $in: organizations } } },
-              $not: { hiddenFromOrganizationIds: { $overlap: organizations } },
-            },
-          ]),
-    ] as FilterQuery<Profile>[],
-  };
+function unlocksOf(em: EntityManager, profileIds: readonly string[], organizations: readonly string[]) {
+  return organizations.length === 0
+    ? Promise.resolve([])
+    : em.find(ProfileUnlockSchema, {
+        profile: { $in: [...profileIds] },
+        organizationId: { $in: [...organizations] },
+      });
 }
 
 export interface UnlockProfileInput {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Viewer } from '@talentgraph/auth';
 import { testUser } from '@talentgraph/testing';
 import { canEditProfile, canReviewProfile, creationRefusal } from '../../src/domain/access.ts';
-import { seesPrivateDetails, seesSalaryExpectation } from '../../src/domain/privacy.ts';
+import { seesDocuments, seesPrivateDetails, seesSalaryExpectation } from '../../src/domain/privacy.ts';
 
 const OWNER = '00000000-0000-4000-8000-00000000000a';
 const FIRM = '00000000-0000-4000-8001-0000000000aa';
@@ -49,6 +49,19 @@ describe('who edits a profile', () => {
     expect(
       [firm('RECRUITER'), partner, stranger, null].map((viewer) => seesSalaryExpectation(viewer, candidate)),
     ).toEqual([true, true, false, false]);
+  });
+
+  it('shows CV documents to editors, moderators, and recruiters who read the candidate through an unlock', () => {
+    expect(seesDocuments(owner, candidate, 'OWNER')).toBe(true);
+    expect(seesDocuments(moderator, candidate, 'REVIEWER')).toBe(true);
+    expect(seesDocuments(firm('ADMIN'), consultant, 'FIRM')).toBe(true);
+    expect(seesDocuments(firm('RECRUITER'), candidate, 'UNLOCKED')).toBe(true);
+    // A partner key reads the unlocked profile but no documents: a download link names a person.
+    expect(seesDocuments(partner, candidate, 'UNLOCKED')).toBe(false);
+    // A public mentor or consultant profile does not publish its CVs.
+    expect(seesDocuments(stranger, consultant, 'PUBLIC')).toBe(false);
+    expect(seesDocuments(firm('RECRUITER'), consultant, 'PUBLIC')).toBe(false);
+    expect(seesDocuments(null, candidate, null)).toBe(false);
   });
 });
 

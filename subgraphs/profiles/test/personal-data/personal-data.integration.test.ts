@@ -141,6 +141,95 @@ describe('profiles-erasure', () => {
     expect(await rows('select id from profiles where id = $1', [later])).toEqual([{ id: later }]);
   });
 
+  it("takes an erased moderator's, uploader's and recruiter's id off the rows that name them, and gives the reviews a moderator left open back to the queue", async () => {
+    const moderatorId = randomUUID();
+    const uploaderId = randomUUID();
+    const recruiterId = randomUUID();
+    const organizationId = randomUUID();
+    const inReview = await profileOf(testUser(randomUUID()), 'in review');
+    const decided = await profileOf(testUser(randomUUID()), 'decided');
+    await rows(
+      `update profiles set status = 'IN_REVIEW', submitted_at = now() - interval '1 day' where id = $1`,
+      [inReview],
+    );
+    await rows(
+      `update profiles set status = 'VALIDATED', submitted_at = now() - interval '2 days' where id = $1`,
+      [decided],
+    );
+    const [openReview] = await rows<{ id: string }>(
+      `insert into profile_reviews (id, profile_id, reviewer_id, claimed_at) values ($1, $2, $3, now()) returning id`,
+      [randomUUID(), inReview, moderatorId],
+    );
+    await rows(
+      `insert into profile_reviews (id, profile_id, reviewer_id, claimed_at, ended_at, outcome, reasons, comment)
+       values ($1, $2, $3, now() - interval '1 day', now(), 'VALIDATED', '{}', 'Clear and complete')`,
+      [randomUUID(), decided, moderatorId],
+    );
+    const [document] = await rows<{ id: string }>(
+      `insert into profile_documents (id, profile_id, kind, document_type, media_type, file_name, byte_size, sha256,
+         uploaded_by, uploaded_at, parse_warnings, decisions)
+       values ($1, $2, 'CV', 'TEXT', 'text/plain', 'cv.txt', 10, $3, $4, now(), '{}', '{}') returning id`,
+      [randomUUID(), decided, 'a'.repeat(64), uploaderId],
+    );
+    const upload = (used: boolean) =>
+      rows<{ id: string }>(
+        `insert into profile_document_uploads (id, profile_id, token_hash, kind, file_name, requested_by, expires_at, used_at)
+         values ($1, $2, $3, 'CV', 'cv.txt', $4, now() + interval '10 minutes', $5) returning id`,
+        [randomUUID(), decided, randomBytes(32).toString('hex'), uploaderId, used ? new Date() : null],
+      );
+    const [usedUpload] = await upload(true);
+    const [unusedUpload] = await upload(false);
+    await rows(
+      `insert into profile_unlocks (id, profile_id, organization_id, unlocked_by, unlocked_at) values ($1, $2, $3, $4, now())`,
+      [randomUUID(), decided, organizationId, recruiterId],
+    );
+    await outboxPublished(subgraph.database.url);
+
+    for (const personId of [moderatorId, uploaderId, recruiterId]) await erase(accountDeletedEvent(personId));
+
+    expect(await rowsMentioning(subgraph.database.url, [moderatorId, uploaderId, recruiterId])).toEqual([]);
+    // The open review ended as a release: the profile waits in the queue again, at its place.
+    expect(
+      await rows(
+        `select reviewer_id, outcome, ended_at is not null as ended from profile_reviews where id = $1`,
+        [openReview!.id],
+      ),
+    ).toEqual([{ reviewer_id: null, outcome: 'RELEASED', ended: true }]);
+    expect(await rows(`select status from profiles where id = $1`, [inReview])).toEqual([
+      { status: 'SUBMITTED' },
+    ]);
+    const [released] = await rows<{
+      envelope: { type: string; actor: unknown; payload: Record<string, unknown> };
+    }>(
+      `select envelope from event_outbox where envelope->'aggregate'->>'id' = $1 order by sequence desc limit 1`,
+      [inReview],
+    );
+    expect(released!.envelope).toMatchObject({
+      type: 'profiles.ProfileUpdated',
+      payload: { changedParts: ['status'], reviewId: openReview!.id, reviewerId: null },
+    });
+    // The rest stays, without the person: the decision, the document, the used URL, the unlock.
+    expect(
+      await rows(`select reviewer_id, outcome, comment from profile_reviews where profile_id = $1`, [
+        decided,
+      ]),
+    ).toEqual([{ reviewer_id: null, outcome: 'VALIDATED', comment: 'Clear and complete' }]);
+    expect(await rows(`select uploaded_by from profile_documents where id = $1`, [document!.id])).toEqual([
+      { uploaded_by: null },
+    ]);
+    expect(
+      await rows(`select id, requested_by from profile_document_uploads where id = any($1) order by id`, [
+        [usedUpload!.id, unusedUpload!.id],
+      ]),
+    ).toEqual([{ id: usedUpload!.id, requested_by: null }]);
+    expect(
+      await rows(`select organization_id, unlocked_by from profile_unlocks where profile_id = $1`, [decided]),
+    ).toEqual([{ organization_id: organizationId, unlocked_by: null }]);
+    expect(await rows(`select status from profiles where id = $1`, [decided])).toEqual([
+      { status: 'VALIDATED' },
+    ]);
+  });
+
   it('rolls back, to be retried, while an event about the person waits in the outbox', async () => {
     const userId = randomUUID();
     const profileId = await profileOf(testUser(userId), 'waiting');

@@ -4,6 +4,7 @@ import type { Viewer } from '@talentgraph/auth';
 import { organizations, profiles } from '@talentgraph/demo-data';
 import { testUser } from '@talentgraph/testing';
 import {
+  countSelects,
   errorCodes,
   newPerson,
   request,
@@ -14,9 +15,10 @@ import {
 import { recruiterOf } from './fixtures.ts';
 
 /**
- * Anonymization cannot be walked around: a recruiter (RECRUITER person, partner key) reads a candidate
- * profile on no path — profile(id), profiles, User.profile, _entities, a hit's profile — until one of
- * their organizations unlocked it, and never when the candidate hides it from one of them.
+ * Anonymization cannot be walked around: a validated candidate profile is read, on every path —
+ * profile(id), profiles, User.profile, _entities, Match.profile, a hit's profile — by its owner,
+ * moderators and admins, and by the recruiters and partner keys of an organization that unlocked it
+ * (never when the candidate hides it from one of theirs); by nobody else, signed in or not.
  */
 let world: ProfilesWorld;
 
@@ -40,26 +42,32 @@ const partnerOf = (organizationId: string): Viewer => ({
   roles: ['PARTNER'],
 });
 
-/** The candidate as `viewer` reads it on every path, null where it is not shown. */
-async function pathsSeenBy(viewer: Viewer) {
+/**
+ * The candidate as `viewer` reads it on every path, null where it is not shown. `Match.profile` is asked
+ * as the gateway asks it: a Match reference with the profile id the matching subgraph gave.
+ */
+async function pathsSeenBy(viewer: Viewer | null) {
   const response = await request<{
     profile: { id: string } | null;
     profiles: { edges: { node: { id: string } }[] };
     user: { profile: { id: string } | null }[];
     reference: ({ id: string } | null)[];
+    match: { profile: { id: string } | null }[];
   }>(
     world,
     viewer,
-    `query ($id: ID!, $users: [_Any!]!, $profiles: [_Any!]!) {
+    `query ($id: ID!, $users: [_Any!]!, $profiles: [_Any!]!, $matches: [_Any!]!) {
       profile(id: $id) { id }
       profiles(first: 100) { edges { node { id } } }
       user: _entities(representations: $users) { ... on User { profile { id } } }
       reference: _entities(representations: $profiles) { ... on Profile { id } }
+      match: _entities(representations: $matches) { ... on Match { profile { id } } }
     }`,
     {
       id: candidate.id,
       users: [{ __typename: 'User', id: candidate.userId }],
       profiles: [{ __typename: 'Profile', id: candidate.id }],
+      matches: [{ __typename: 'Match', id: randomUUID(), profileId: candidate.id }],
     },
   );
   expect(response.errors).toBeUndefined();
@@ -69,11 +77,18 @@ async function pathsSeenBy(viewer: Viewer) {
     listed: data.profiles.edges.some((edge) => edge.node.id === candidate.id),
     ofUser: data.user[0]?.profile?.id ?? null,
     asReference: data.reference[0]?.id ?? null,
+    ofMatch: data.match[0]?.profile?.id ?? null,
   };
 }
 
-const everywhere = { byId: candidate.id, listed: true, ofUser: candidate.id, asReference: candidate.id };
-const nowhere = { byId: null, listed: false, ofUser: null, asReference: null };
+const everywhere = {
+  byId: candidate.id,
+  listed: true,
+  ofUser: candidate.id,
+  asReference: candidate.id,
+  ofMatch: candidate.id,
+};
+const nowhere = { byId: null, listed: false, ofUser: null, asReference: null, ofMatch: null };
 
 const unlockFor = (organizationId: string, profileId = candidate.id) =>
   rows(
@@ -82,8 +97,8 @@ const unlockFor = (organizationId: string, profileId = candidate.id) =>
     [randomUUID(), profileId, organizationId],
   );
 
-describe('what recruiters read of candidate profiles', () => {
-  it('nothing of a candidate their organization did not unlock, on any path; everything once it did', async () => {
+describe('who reads a validated candidate profile, on every path', () => {
+  it('nothing for a recruiter or partner key whose organization did not unlock it; everything once it did; nothing for another organization', async () => {
     const organization = randomUUID();
     const recruiter = recruiterOf(organization);
     const partner = partnerOf(organization);
@@ -93,6 +108,53 @@ describe('what recruiters read of candidate profiles', () => {
     expect(await pathsSeenBy(recruiter)).toEqual(everywhere);
     expect(await pathsSeenBy(partner)).toEqual(everywhere);
     expect(await pathsSeenBy(recruiterOf(randomUUID()))).toEqual(nowhere);
+    expect(await pathsSeenBy(partnerOf(randomUUID()))).toEqual(nowhere);
+    // A member of the organization without the RECRUITER role does not read what it unlocked.
+    const member = testUser(randomUUID(), { memberships: [{ organizationId: organization, role: 'OWNER' }] });
+    expect(await pathsSeenBy(member)).toEqual(nowhere);
+  });
+
+  it('nothing for an anonymous caller, another candidate or a mentor, even once organizations unlocked it', async () => {
+    await unlockFor(acme!.id);
+    for (const viewer of [null, newPerson({ roles: ['CANDIDATE'] }), newPerson({ roles: ['MENTOR'] })]) {
+      expect(await pathsSeenBy(viewer)).toEqual(nowhere);
+    }
+  });
+
+  it('everything for its owner, moderators and admins, without any unlock', async () => {
+    for (const viewer of [
+      testUser(candidate.userId),
+      newPerson({ roles: ['MODERATOR'] }),
+      newPerson({ roles: ['ADMIN'] }),
+    ]) {
+      expect(await pathsSeenBy(viewer)).toEqual(everywhere);
+    }
+  });
+
+  it('reads the unlocks of a whole batch of profiles in one query', async () => {
+    const organization = randomUUID();
+    const recruiter = recruiterOf(organization);
+    const candidates = validated.filter((profile) => profile.kind === 'CANDIDATE');
+    for (const profile of candidates) await unlockFor(organization, profile.id);
+    const read = (count: number) =>
+      countSelects(world, async () => {
+        const response = await request<{ _entities: ({ profile: { id: string } | null } | null)[] }>(
+          world,
+          recruiter,
+          'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Match { profile { id } } } }',
+          {
+            r: candidates.slice(0, count).map((profile) => ({
+              __typename: 'Match',
+              id: randomUUID(),
+              profileId: profile.id,
+            })),
+          },
+        );
+        expect(response.data!._entities.every((match) => match?.profile != null)).toBe(true);
+      });
+    // The profiles, then their unlocks by the recruiter's organizations.
+    expect(await read(1)).toBe(2);
+    expect(await read(candidates.length)).toBe(2);
   });
 
   it('nothing of a candidate hidden from one of their organizations, unlocked or not', async () => {
@@ -116,7 +178,7 @@ describe('what recruiters read of candidate profiles', () => {
     expect(response.data).toEqual({ profile: null });
   });
 
-  it('mentor profiles, their own profile, and everything for moderators, as before', async () => {
+  it('mentor profiles, their own profile, and everything for moderators', async () => {
     const recruiter = recruiterOf(randomUUID());
     const read = async (viewer: Viewer, id: string) =>
       (
@@ -134,7 +196,8 @@ describe('what recruiters read of candidate profiles', () => {
       id: candidate.id,
     });
     expect(await read(newPerson({ roles: ['MODERATOR'] }), candidate.id)).toEqual({ id: candidate.id });
-    expect(await read(newPerson({ roles: ['CANDIDATE'] }), candidate.id)).toEqual({ id: candidate.id });
+    expect(await read(newPerson({ roles: ['CANDIDATE'] }), candidate.id)).toBeNull();
+    expect(await read(newPerson({ roles: ['CANDIDATE'] }), mentor.id)).toEqual({ id: mentor.id });
   });
 
   it('a hit shows its profile once the searching organization unlocked it', async () => {
