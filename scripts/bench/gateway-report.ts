@@ -108,7 +108,12 @@ function versionOf(name: string): string {
 /** What one run of the benchmark measured, and how it was set up. */
 export interface ReportInput {
   readonly settings: BenchSettings;
-  readonly queries: readonly { readonly key: string; readonly title: string }[];
+  readonly queries: readonly {
+    readonly key: string;
+    readonly title: string;
+    /** A signed-in person's token, sent to all three gateways; or our gateway's partner key. */
+    readonly caller: 'user' | 'partner';
+  }[];
   readonly startedAt: Date;
   readonly loadAverageBefore: readonly number[];
   readonly results: readonly CellResult[];
@@ -159,7 +164,13 @@ export function buildReport(input: ReportInput): string {
       '(`scripts/bench/hive-gateway.config.ts`). All with `NODE_ENV=production`.',
     '- **Operations**, both sent as persisted operations (`extensions.persistedQuery.sha256Hash` only; stock Apollo ' +
       'knows them through APQ, registered once before the load): ' +
-      QUERIES.map((query) => `\`${query.key}\` = ${query.title} (stock and Hive: anonymous)`).join('; ') +
+      QUERIES.map(
+        (query) =>
+          `\`${query.key}\` = ${query.title} ` +
+          (query.caller === 'user'
+            ? '(the same access token to all three; stock and Hive pass it on to the subgraphs)'
+            : '(stock and Hive: anonymous)'),
+      ).join('; ') +
       '.',
     '- **CPU ms per request** = CPU time of the process(es) during the measured run ÷ answers, from /proc; ' +
       '"machine busy" is the share of both cores used by everything on the machine (other work included).',
