@@ -527,12 +527,13 @@ describe('observability', () => {
 
   it("continues the caller's W3C trace to every subgraph fetch with a new span, and logs its id", async () => {
     const proxies: SubgraphProxy[] = await Promise.all(
-      ['offers', 'users'].map((name) => startSubgraphProxy(supergraph.subgraphs[name]!.url)),
+      ['offers', 'users', 'matching'].map((name) => startSubgraphProxy(supergraph.subgraphs[name]!.url)),
     );
     const traced = await startGatewayFor(supergraph.subgraphs, {
       ...supergraph.env,
       OFFERS_URL: proxies[0]!.url,
       USERS_URL: proxies[1]!.url,
+      MATCHING_URL: proxies[2]!.url,
     });
     try {
       const traceId = randomBytes(16).toString('hex');
@@ -544,7 +545,8 @@ describe('observability', () => {
         {},
         { traceparent: `00-${traceId}-${callerSpan}-01`, 'x-request-id': requestId },
       );
-      // offers once, users twice (organizations, then people's names), among others.
+      // Anonymously: offers, users (organizations) and matching (whose answer is that the offers'
+      // candidates are not the caller's to see), once each.
       const forwarded = proxies
         .flatMap((proxy) => proxy.forwarded)
         .filter((headers) => headers['x-request-id'] === requestId);
