@@ -1,4 +1,4 @@
-import { characterCount, hasControlCharacter, normalizeMultiline } from './text.ts';
+import { characterCount, hasControlCharacter, normalizeMultiline } from '@talentgraph/vocabulary';
 
 export const COMMENT_BODY_MAX_LENGTH = 10_000;
 

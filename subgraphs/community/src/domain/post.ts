@@ -1,4 +1,9 @@
-import { characterCount, hasControlCharacter, normalizeLine, normalizeMultiline } from './text.ts';
+import {
+  characterCount,
+  hasControlCharacter,
+  normalizeLine,
+  normalizeMultiline,
+} from '@talentgraph/vocabulary';
 
 export const POST_TITLE_MIN_LENGTH = 3;
 export const POST_TITLE_MAX_LENGTH = 200;
