@@ -44,8 +44,9 @@ export interface AdmissionOptions {
 /**
  * What every request goes through before any GraphQL work, over HTTP and WebSocket alike: the client
  * address's rate limit (before authentication, so a flood of bad credentials is limited too), the
- * caller's authentication and rate limit, the safelist (a partner key, or everyone with SAFELIST_ONLY,
- * runs only operations of the manifest, named by `extensions.persistedQuery.sha256Hash`), and a
+ * caller's authentication and rate limit, the safelist (a partner key runs only the operations published
+ * for partners, everyone with SAFELIST_ONLY only operations of the manifest, each named by
+ * `extensions.persistedQuery.sha256Hash`), and a
  * partner's monthly API-call quota. Refusals are answered here, with their HTTP status.
  */
 export class Admission {
@@ -78,10 +79,18 @@ export class Admission {
    */
   persistedOperationOf(caller: Caller, request: OperationRequest): PersistedOperation | null {
     const hash = persistedQueryHashOf(request.extensions);
-    const safelisted = this.#options.safelistOnly || caller.viewer?.kind === 'PARTNER';
+    const partner = caller.viewer?.kind === 'PARTNER';
+    const safelisted = this.#options.safelistOnly || partner;
     if (hash !== null) {
       const operation = this.#options.operations().get(hash);
       if (operation) {
+        if (partner && !operation.forPartners) {
+          throw refusal(
+            `The operation ${operation.name} is not published for partners: partner API keys run the operations of schema/operations/partners only.`,
+            'OPERATION_NOT_FOR_PARTNERS',
+            403,
+          );
+        }
         // graphql-ws requires a query string: an empty one stands for "none" there.
         if (typeof request.query === 'string' && request.query !== '' && request.query !== operation.body) {
           throw refusal(

@@ -114,6 +114,10 @@ export const settings = {
     'persisted-operation manifest (npm run operations writes it from schema/operations)',
     new URL('../../schema/persisted-queries.json', import.meta.url).pathname,
   ),
+  PARTNER_OPERATIONS_PATH: text(
+    'the manifest operations partner API keys may run (npm run operations writes it from schema/operations/partners)',
+    new URL('../../schema/partner-operations.json', import.meta.url).pathname,
+  ),
   SAFELIST_ONLY: safelistOnly(),
   APQ_TTL_SECONDS: integer('how long an automatic persisted query (APQ) is remembered', {
     defaultValue: 86_400,

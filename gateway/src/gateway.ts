@@ -31,7 +31,13 @@ import { errorStatusPlugin } from './error-status.ts';
 import type { GatewayContext } from './context.ts';
 import { operationRules } from './limits.ts';
 import { GatewayMetrics, startMetricsServer } from './metrics.ts';
-import { PersistedOperations, PinnedDocumentStore, limitsOf, readManifest } from './persisted-operations.ts';
+import {
+  PersistedOperations,
+  PinnedDocumentStore,
+  limitsOf,
+  readManifest,
+  readPartnerOperationIds,
+} from './persisted-operations.ts';
 import { mountDocumentRoutes } from './document-routes.ts';
 import { mountPersonalDataDownload } from './personal-data-download.ts';
 import { ApiCallQuota, RequestRateLimits } from './rate-limits.ts';
@@ -65,6 +71,7 @@ export async function startGateway(
   const authenticator = options.authenticator ?? new Authenticator(config);
   const rules = operationRules(limitsOf(config));
   const manifest = readManifest(config.PERSISTED_QUERIES_PATH);
+  const partnerOperationIds = readPartnerOperationIds(config.PARTNER_OPERATIONS_PATH);
   let liveFeeds: LiveFeeds | null = null;
   const metrics = new GatewayMetrics(() => liveFeeds?.subscriberCount() ?? 0);
   const dataSources: SubgraphDataSource[] = [];
@@ -145,7 +152,7 @@ export async function startGateway(
     throw error;
   });
   try {
-    persistedOperations = PersistedOperations.prepare(manifest, apiSchema!, rules);
+    persistedOperations = PersistedOperations.prepare(manifest, apiSchema!, rules, partnerOperationIds);
   } catch (error) {
     await apollo.stop();
     await closeConnections();

@@ -16,6 +16,8 @@ export interface ManifestOperation {
 /** A manifest operation, parsed and validated once, at start. */
 export interface PersistedOperation extends ManifestOperation {
   readonly document: DocumentNode;
+  /** Published for partners (schema/operations/partners): the only operations a partner API key runs. */
+  readonly forPartners: boolean;
 }
 
 export function limitsOf(config: GatewayConfig): OperationLimits {
@@ -56,9 +58,23 @@ export function readManifest(path: string): readonly ManifestOperation[] {
 }
 
 /**
+ * The ids of the manifest operations published for partners. Apollo's manifest format has no field
+ * saying who an operation is for, so `npm run operations` writes them beside it, from the operations
+ * kept in schema/operations/partners/.
+ */
+export function readPartnerOperationIds(path: string): ReadonlySet<string> {
+  const list = JSON.parse(readFileSync(path, 'utf8')) as { operations?: unknown };
+  if (!Array.isArray(list.operations) || !list.operations.every((id) => typeof id === 'string')) {
+    throw new Error(`${path} is not a list of partner operation ids ({ "operations": ["<sha256>", …] })`);
+  }
+  return new Set(list.operations as string[]);
+}
+
+/**
  * The operations of the manifest by id, each parsed and validated against the served schema with the
  * limits once, when the gateway starts: an operation that is invalid or over a limit stops the start
- * (the same check as `npm run operations:check`, but with this deployment's limits).
+ * (the same check as `npm run operations:check`, but with this deployment's limits), and so does a
+ * partner operation id that the manifest does not hold (the two files were not generated together).
  */
 export class PersistedOperations {
   readonly #byId: ReadonlyMap<string, PersistedOperation>;
@@ -71,13 +87,19 @@ export class PersistedOperations {
     manifest: readonly ManifestOperation[],
     schema: GraphQLSchema,
     rules: OperationRules,
+    partnerOperationIds: ReadonlySet<string>,
   ): PersistedOperations {
     const byId = new Map<string, PersistedOperation>();
     const problems: string[] = [];
     for (const operation of manifest) {
       const outcome = checkOperation(schema, operation.body, rules);
-      if ('kind' in outcome) byId.set(operation.id, { ...operation, document: outcome });
+      const forPartners = partnerOperationIds.has(operation.id);
+      if ('kind' in outcome) byId.set(operation.id, { ...operation, document: outcome, forPartners });
       else problems.push(...outcome.map((error) => `${operation.name}: ${error.message}`));
+    }
+    const inManifest = new Set(manifest.map((operation) => operation.id));
+    for (const id of partnerOperationIds) {
+      if (!inManifest.has(id)) problems.push(`partner operation ${id} is not in the manifest`);
     }
     if (problems.length > 0) {
       throw new Error(`The persisted-operation manifest does not pass this gateway: ${problems.join('; ')}`);

@@ -73,6 +73,12 @@ function manifestWith(...bodies: string[]): string {
   return path;
 }
 
+function partnerOperationsWith(...bodies: string[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'partner-operations-')), 'partner-operations.json');
+  writeFileSync(path, JSON.stringify({ operations: bodies.map(sha256) }));
+  return path;
+}
+
 function connect(target: RunningGateway, token?: string): Client {
   const client = createClient({
     url: target.url.replace('http://', 'ws://'),
@@ -128,6 +134,7 @@ describe('operation limits, the same over HTTP and WebSocket', () => {
       MAX_COST: '110',
       MAX_BODY_BYTES: '4096',
       PERSISTED_QUERIES_PATH: manifestWith(TINY),
+      PARTNER_OPERATIONS_PATH: partnerOperationsWith(TINY),
     });
   });
 

@@ -174,6 +174,17 @@ describe('a partner API key', () => {
     );
     expect([unknown.status, codeOf(unknown)]).toEqual([404, 'PERSISTED_QUERY_NOT_FOUND']);
 
+    // The apps' operations are in the manifest too, but not published for partners.
+    for (const name of ['OffersWithBestCandidates', 'ExportMyData']) {
+      const appOperation = await postGraphQL(
+        supergraph.gateway.url,
+        { extensions: { persistedQuery: { version: 1, sha256Hash: persistedOperationId(name) } } },
+        partner,
+      );
+      expect([appOperation.status, codeOf(appOperation)]).toEqual([403, 'OPERATION_NOT_FOR_PARTNERS']);
+      expect(appOperation.data).toBeUndefined();
+    }
+
     // With Apollo Client and no persisted-queries link, the refusal arrives as a 403 server error.
     const { client } = apolloClient({ url: supergraph.gateway.url, headers: partner, persisted: 'none' });
     const refused = await client

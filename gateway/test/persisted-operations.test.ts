@@ -11,6 +11,7 @@ import {
   PinnedDocumentStore,
   limitsOf,
   readManifest,
+  readPartnerOperationIds,
   sha256,
 } from '../src/persisted-operations.ts';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
@@ -20,6 +21,7 @@ const schema = Supergraph.build(readFileSync(new URL('schema/supergraph.graphql'
   .apiSchema()
   .toGraphQLJSSchema();
 const manifestPath = new URL('schema/persisted-queries.json', root).pathname;
+const partnerIds = readPartnerOperationIds(new URL('schema/partner-operations.json', root).pathname);
 const rules = operationRules(limitsOf(loadConfig({})));
 
 function manifestFile(content: unknown): string {
@@ -57,7 +59,7 @@ describe('the persisted-operation manifest', () => {
   });
 
   it('is prepared once against the served schema: every operation parsed and validated', () => {
-    const operations = PersistedOperations.prepare(readManifest(manifestPath), schema, rules);
+    const operations = PersistedOperations.prepare(readManifest(manifestPath), schema, rules, partnerIds);
     const offer = readManifest(manifestPath).find((operation) => operation.name === 'Offer')!;
     expect(operations.size).toBe(readManifest(manifestPath).length);
     expect(operations.get(offer.id)!.document.kind).toBe('Document');
@@ -66,15 +68,42 @@ describe('the persisted-operation manifest', () => {
 
   it('stops the start when an operation breaks a limit of this deployment, naming it', () => {
     const strict = operationRules({ ...limitsOf(loadConfig({})), maxDepth: 3 });
-    expect(() => PersistedOperations.prepare(readManifest(manifestPath), schema, strict)).toThrow(
+    expect(() => PersistedOperations.prepare(readManifest(manifestPath), schema, strict, partnerIds)).toThrow(
       /OffersWithBestCandidates: Query depth limit of 3 exceeded/,
+    );
+  });
+
+  it('marks the operations of schema/operations/partners, and only those, as published for partners', () => {
+    const operations = PersistedOperations.prepare(readManifest(manifestPath), schema, rules, partnerIds);
+    const forPartners = readManifest(manifestPath)
+      .filter((operation) => operations.get(operation.id)!.forPartners)
+      .map((operation) => operation.name)
+      .sort();
+    expect(forPartners).toEqual(
+      ['AroundTheOrganizations', 'Offer', 'OrganizationOffers', 'PublishedOffers', 'UpcomingEvents'].sort(),
+    );
+  });
+
+  it('stops the start when a partner operation id is not in the manifest (files not generated together)', () => {
+    const body = 'query A { offers(first: 1) { totalCount } }';
+    const operation = { id: sha256(body), name: 'A', type: 'query' as const, body };
+    expect(() =>
+      PersistedOperations.prepare([operation], schema, rules, new Set([sha256('query B { me { id } }')])),
+    ).toThrow(/partner operation [0-9a-f]{64} is not in the manifest/);
+  });
+
+  it('refuses a partner operation list of another shape', () => {
+    expect(() => readPartnerOperationIds(manifestFile({ operations: [{ id: 'x' }] }))).toThrow(
+      /not a list of partner operation ids/,
     );
   });
 
   it('stops the start when an operation no longer matches the schema', () => {
     const body = 'query Gone { offers(first: 1) { salaryInBitcoin } }';
     const operation = { id: sha256(body), name: 'Gone', type: 'query' as const, body };
-    expect(() => PersistedOperations.prepare([operation], schema, rules)).toThrow(/Gone: Cannot query field/);
+    expect(() => PersistedOperations.prepare([operation], schema, rules, new Set())).toThrow(
+      /Gone: Cannot query field/,
+    );
   });
 
   it('refuses a file whose ids are not the SHA-256 of their bodies, or of another format', () => {
@@ -91,7 +120,7 @@ describe('the persisted-operation manifest', () => {
   });
 
   it("answers manifest documents from the start-time parse, whatever Apollo Server's key prefix", async () => {
-    const operations = PersistedOperations.prepare(readManifest(manifestPath), schema, rules);
+    const operations = PersistedOperations.prepare(readManifest(manifestPath), schema, rules, partnerIds);
     const offer = readManifest(manifestPath).find((operation) => operation.name === 'Offer')!;
     const others = new InMemoryLRUCache<ReturnType<typeof parse>>();
     const store = new PinnedDocumentStore(() => operations, others);
