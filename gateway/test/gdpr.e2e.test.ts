@@ -1,7 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communities, offers, organizations } from '@talentgraph/demo-data';
-import { graphqlRequest, queryDatabase, rowsMentioning, type GraphQLResponse } from '@talentgraph/testing';
+import {
+  graphqlRequest,
+  mailbox,
+  queryDatabase,
+  rowsMentioning,
+  type GraphQLResponse,
+} from '@talentgraph/testing';
 import { EventSchema } from '../../subgraphs/events/src/entities/Event.ts';
 import { MatchSchema } from '../../subgraphs/matching/src/entities/Match.ts';
 import { ProfileSnapshotSchema } from '../../subgraphs/matching/src/entities/ProfileSnapshot.ts';
@@ -315,6 +321,13 @@ describe('GDPR: export, then erasure, of a person with data in every subgraph', 
     ids['ownEvent'] = event(null, `Cobot meetup ${marker}`).id;
     ids['soloOrganizationEvent'] = event(soloOrganizationId, 'Open day').id;
     await eventsEm.flush();
+
+    // The export lists the e-mails sent to the person with their status, which the dispatcher turns from
+    // PENDING to SENT in the background: the exports compared below must both see them delivered.
+    await until(async () => {
+      const messages = await mailbox(supergraph.subgraphs['users']!.url, person.email);
+      return messages.length > 0 && messages.every((message) => message.status !== 'PENDING');
+    }, 'the delivery of the person’s e-mails');
   });
 
   let exported: Exported;
