@@ -7,3 +7,4 @@ export * from './token-forgeries.ts';
 export * from './mailbox.ts';
 export * from './events.ts';
 export * from './personal-data.ts';
+export * from './world.ts';

@@ -1,29 +1,57 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
 import type { Viewer } from '@talentgraph/auth';
+import type { EventEnvelope } from '@talentgraph/events';
+import { erasureGroupOf } from '@talentgraph/platform';
 import { queryDatabase } from './database.ts';
-import { graphqlRequest, type GraphQLResponse } from './graphql-client.ts';
-import type { TestSubgraph } from './subgraph.ts';
-import { testUser, type TestIssuer } from './tokens.ts';
+import { deliverEvent } from './events.ts';
+import type { GraphQLResponse } from './graphql-client.ts';
+import { testUser } from './tokens.ts';
+import { request, type TestWorld } from './world.ts';
 
 /**
- * Asks one subgraph directly, as the gateway does, for its section (`field`) of the export of
- * `subjectId`'s data, on behalf of `viewer` (a token of `issuer`, or none).
+ * Asks the world's subgraph directly, as the gateway does, for its section (`section`) of the export of
+ * `subjectId`'s data, on behalf of `viewer` (anonymous when null).
  */
-export async function requestExportSection(
-  subgraph: Pick<TestSubgraph, 'url'>,
-  issuer: TestIssuer,
-  field: string,
+export function requestExportSection(
+  world: Pick<TestWorld, 'subgraph' | 'issuer'>,
+  section: string,
   viewer: Viewer | null,
   subjectId: string,
 ): Promise<GraphQLResponse<{ _entities: Record<string, Record<string, unknown>>[] }>> {
-  return graphqlRequest(
-    subgraph.url,
+  return request(
+    world,
+    viewer,
     `query ($representations: [_Any!]!) {
-      _entities(representations: $representations) { ... on PersonalDataExport { subjectId ${field} } }
+      _entities(representations: $representations) { ... on PersonalDataExport { subjectId ${section} } }
     }`,
     { representations: [{ __typename: 'PersonalDataExport', id: randomUUID(), subjectId }] },
-    viewer ? await issuer.headersFor(viewer) : {},
   );
+}
+
+/**
+ * Asks for `subjectId`'s export section as everyone but the person (see exportIntruders): each is refused
+ * with its code and gets nothing of `secret`, a text of the person's data.
+ */
+export async function expectExportRefusedToOthers(
+  world: Pick<TestWorld, 'subgraph' | 'issuer'>,
+  section: string,
+  subjectId: string,
+  secret: string,
+): Promise<void> {
+  for (const [viewer, code] of exportIntruders()) {
+    const response = await requestExportSection(world, section, viewer, subjectId);
+    expect(response.errors?.map((error) => error.extensions?.['code'])).toEqual([code]);
+    expect(JSON.stringify(response)).not.toContain(secret);
+  }
+}
+
+/** Hands `event` to the erasure consumer group of the world's subgraph, once (see deliverEvent). */
+export function deliverToErasure(
+  world: Pick<TestWorld, 'subgraph' | 'definition'>,
+  event: EventEnvelope,
+): Promise<void> {
+  return deliverEvent(world.subgraph, world.definition, erasureGroupOf(world.definition.name), event);
 }
 
 /** Callers refused a person's export section, with the code each gets: anyone but the person. */

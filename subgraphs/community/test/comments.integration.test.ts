@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Viewer } from '@talentgraph/auth';
 import { comments, communities, organizations, posts, users } from '@talentgraph/demo-data';
 import { COMMENT_BODY_MAX_LENGTH, MAX_COMMENT_DEPTH } from '../src/domain/comment.ts';
@@ -16,20 +16,11 @@ import {
   request,
   rows,
   startCommunityWorld,
-  type CommunityWorld,
   type UserErrorOf,
 } from './support/world.ts';
-import { testUser } from '@talentgraph/testing';
+import { startForTests, testUser } from '@talentgraph/testing';
 
-let world: CommunityWorld;
-
-beforeAll(async () => {
-  world = await startCommunityWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
+const world = startForTests(startCommunityWorld);
 
 const CREATE = `mutation ($input: CreateCommentInput!) {
   createComment(input: $input) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startForTests } from '@talentgraph/testing';
 import type { Viewer } from '@talentgraph/auth';
 import { communities, organizations } from '@talentgraph/demo-data';
 import {
@@ -13,19 +14,10 @@ import {
   request,
   rows,
   startCommunityWorld,
-  type CommunityWorld,
   type UserErrorOf,
 } from './support/world.ts';
 
-let world: CommunityWorld;
-
-beforeAll(async () => {
-  world = await startCommunityWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
+const world = startForTests(startCommunityWorld);
 
 const JOIN = `mutation ($input: JoinCommunityInput!) {
   joinCommunity(input: $input) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Viewer } from '@talentgraph/auth';
-import { graphqlRequest, type GraphQLResponse } from '@talentgraph/testing';
+import { graphqlRequest, startForTests, type GraphQLResponse } from '@talentgraph/testing';
 import {
   errorCodes,
   idOf,
@@ -11,7 +11,6 @@ import {
   newPost,
   rows,
   startCommunityWorld,
-  type CommunityWorld,
 } from './support/world.ts';
 
 /**
@@ -19,15 +18,7 @@ import {
  * the transaction of the change, so a refused or failed action leaves none.
  */
 
-let world: CommunityWorld;
-
-beforeAll(async () => {
-  world = await startCommunityWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
+const world = startForTests(startCommunityWorld);
 
 const REMOVE = `mutation ($input: RemoveCommunityMemberInput!) {
   removeCommunityMember(input: $input) { errors { code } }

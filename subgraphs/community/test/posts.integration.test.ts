@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startForTests } from '@talentgraph/testing';
 import type { Viewer } from '@talentgraph/auth';
 import { organizations } from '@talentgraph/demo-data';
 import { POST_BODY_MAX_LENGTH, POST_TITLE_MAX_LENGTH } from '../src/domain/post.ts';
@@ -15,19 +16,10 @@ import {
   request,
   rows,
   startCommunityWorld,
-  type CommunityWorld,
   type UserErrorOf,
 } from './support/world.ts';
 
-let world: CommunityWorld;
-
-beforeAll(async () => {
-  world = await startCommunityWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
+const world = startForTests(startCommunityWorld);
 
 const CREATE = `mutation ($input: CreatePostInput!) {
   createPost(input: $input) {

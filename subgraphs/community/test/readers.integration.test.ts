@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startForTests } from '@talentgraph/testing';
 import { comments, communities, posts } from '@talentgraph/demo-data';
 import { MAX_VIEWERS_PER_CALL } from '../src/readers/readers-request.ts';
 import {
@@ -11,18 +12,9 @@ import {
   newPost,
   request,
   startCommunityWorld,
-  type CommunityWorld,
 } from './support/world.ts';
 
-let world: CommunityWorld;
-
-beforeAll(async () => {
-  world = await startCommunityWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
+const world = startForTests(startCommunityWorld);
 
 type Viewer = { userId: string; roles: string[] };
 

@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startForTests } from '@talentgraph/testing';
 import { profiles } from '@talentgraph/demo-data';
-import { countSelects, newPerson, request, startProfilesWorld, type ProfilesWorld } from './support/world.ts';
+import { countSelects, newPerson, request, startProfilesWorld } from './support/world.ts';
 
 /** A list of full profiles costs one query per table, however many profiles it holds (no N+1). */
-let world: ProfilesWorld;
-
-beforeAll(async () => {
-  world = await startProfilesWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
+const world = startForTests(startProfilesWorld);
 
 const validated = profiles.filter((profile) => profile.status === 'VALIDATED');
 const moderator = newPerson({ roles: ['MODERATOR'] });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startForTests } from '@talentgraph/testing';
 import type { Viewer } from '@talentgraph/auth';
 import { organizations } from '@talentgraph/demo-data';
 import { MAX_DOCUMENT_BYTES } from '../src/cv-parsing/index.ts';
@@ -15,7 +16,6 @@ import {
   startProfilesWorld,
   succeed,
   type Person,
-  type ProfilesWorld,
   type UserErrorOf,
 } from './support/world.ts';
 
@@ -24,17 +24,7 @@ import {
  * encrypted, read into suggestions), signed download links with every download audited, and the
  * suggestions accepted or rejected field by field.
  */
-let world: ProfilesWorld;
-let base: string;
-
-beforeAll(async () => {
-  world = await startProfilesWorld();
-  base = `http://127.0.0.1:${world.subgraph.port}`;
-});
-
-afterAll(async () => {
-  await world?.close();
-});
+const world = startForTests(startProfilesWorld);
 
 const REQUEST_UPLOAD = `mutation ($input: RequestCvUploadInput!) {
   requestCvUpload(input: $input) { upload { url method expiresAt maxBytes } errors { code message field } }
@@ -96,7 +86,7 @@ async function uploadUrlFor(person: Person, profileId: string, fileName = 'clair
   expect(payload.upload).toMatchObject({ method: 'PUT', maxBytes: MAX_DOCUMENT_BYTES });
   // The URL names the gateway (PUBLIC_API_URL); the test talks to the subgraph behind it.
   const url = new URL(payload.upload.url);
-  return `${base}${url.pathname}`;
+  return `${world.baseUrl}${url.pathname}`;
 }
 
 const put = (url: string, body: Uint8Array, contentType = 'application/octet-stream') =>
@@ -215,7 +205,7 @@ describe('uploading a CV', () => {
     const late = await put(expired, text);
     expect(late.status).toBe(410);
     expect(((await late.json()) as { error: { code: string } }).error.code).toBe('UPLOAD_URL_EXPIRED');
-    expect((await put(`${base}/documents/uploads/forged-token`, text)).status).toBe(404);
+    expect((await put(`${world.baseUrl}/documents/uploads/forged-token`, text)).status).toBe(404);
     expect(await documentsOf(person, profileId)).toHaveLength(1);
   });
 
@@ -253,7 +243,7 @@ describe('downloading a CV', () => {
   it('serves the decrypted bytes through a signed link and records the download for the audit log', async () => {
     const { person, document, pdf } = await uploadedCv();
     const link = new URL(document.download.url);
-    const answer = await fetch(`${base}${link.pathname}${link.search}`);
+    const answer = await fetch(`${world.baseUrl}${link.pathname}${link.search}`);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('content-type')).toBe('application/pdf');
     expect(answer.headers.get('content-disposition')).toContain('attachment; filename="claire-cv.pdf"');
@@ -280,15 +270,15 @@ describe('downloading a CV', () => {
     for (const [, change, code] of variants) {
       const params = new URLSearchParams(link.search);
       change(params);
-      const answer = await fetch(`${base}${link.pathname}?${params.toString()}`);
+      const answer = await fetch(`${world.baseUrl}${link.pathname}?${params.toString()}`);
       expect(answer.status).toBe(403);
       expect(((await answer.json()) as { error: { code: string } }).error.code).toBe(code);
     }
-    const retargeted = await fetch(`${base}/documents/${other.document.id}/content${link.search}`);
+    const retargeted = await fetch(`${world.baseUrl}/documents/${other.document.id}/content${link.search}`);
     expect(retargeted.status).toBe(403);
     const past = new URLSearchParams(link.search);
     past.set('expires', String(Math.floor(Date.now() / 1000) - 1));
-    expect((await fetch(`${base}${link.pathname}?${past.toString()}`)).status).toBe(403);
+    expect((await fetch(`${world.baseUrl}${link.pathname}?${past.toString()}`)).status).toBe(403);
     expect((await eventsOf(world, document.id)).map((event) => event.type)).toEqual([
       'profiles.DocumentUploaded',
     ]);
@@ -344,7 +334,7 @@ describe('downloading a CV', () => {
     expect(await reference(recruiter)).toEqual({ id: document.id });
     const link = new URL(seen!.download.url);
     expect(link.searchParams.get('viewer')).toBe(recruiter.userId);
-    const answer = await fetch(`${base}${link.pathname}${link.search}`);
+    const answer = await fetch(`${world.baseUrl}${link.pathname}${link.search}`);
     expect(answer.status).toBe(200);
     expect(Buffer.from(await answer.arrayBuffer()).equals(Buffer.from(pdf))).toBe(true);
     expect((await eventsOf(world, document.id)).at(-1)).toMatchObject({

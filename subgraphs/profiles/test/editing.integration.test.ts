@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Viewer } from '@talentgraph/auth';
 import { organizations, profiles } from '@talentgraph/demo-data';
-import { testUser } from '@talentgraph/testing';
+import { startForTests, testUser } from '@talentgraph/testing';
 import {
   MUTATIONS,
   PROFILE_FIELDS,
@@ -17,7 +17,6 @@ import {
   rows,
   startProfilesWorld,
   succeed,
-  type ProfilesWorld,
   type UserErrorOf,
 } from './support/world.ts';
 
@@ -25,15 +24,7 @@ import {
  * The editing mutations of a profile, each with what it writes and the events it records, and its
  * refusals: every one a typed error or a GraphQL error, with nothing written (no row, no event).
  */
-let world: ProfilesWorld;
-
-beforeAll(async () => {
-  world = await startProfilesWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
+const world = startForTests(startProfilesWorld);
 
 const nordlys = organizations.find((organization) => organization.kind === 'IT_SERVICES')!;
 const validatedDemo = profiles.find(

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startForTests } from '@talentgraph/testing';
 import {
   createProfile,
   errorCodes,
@@ -8,7 +9,6 @@ import {
   request,
   startProfilesWorld,
   succeed,
-  type ProfilesWorld,
   type UserErrorOf,
 } from './support/world.ts';
 
@@ -16,15 +16,7 @@ import {
  * Onboarding: a step's form is autosaved as typed (valid or not) and never lost; completing the step
  * checks it with the editing rules and writes it to the profile, or refuses it field by field and keeps it.
  */
-let world: ProfilesWorld;
-
-beforeAll(async () => {
-  world = await startProfilesWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
+const world = startForTests(startProfilesWorld);
 
 const SAVE = `mutation ($input: SaveOnboardingDraftInput!) {
   saveOnboardingDraft(input: $input) { profile { id } errors { code message field } }

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startForTests } from '@talentgraph/testing';
 import type { Viewer } from '@talentgraph/auth';
 import { profiles, users } from '@talentgraph/demo-data';
 import {
@@ -15,7 +16,6 @@ import {
   submittableProfile,
   succeed,
   type Person,
-  type ProfilesWorld,
   type UserErrorOf,
 } from './support/world.ts';
 
@@ -23,15 +23,7 @@ import {
  * The review workflow through HTTP: submit, withdraw, the queue, claim, release, validate, reject, with
  * the assessment grid stored with the decision and the events that notify the person.
  */
-let world: ProfilesWorld;
-
-beforeAll(async () => {
-  world = await startProfilesWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
+const world = startForTests(startProfilesWorld);
 
 const moderator = newPerson({ roles: ['MODERATOR'] });
 const otherModerator = newPerson({ roles: ['MODERATOR'] });

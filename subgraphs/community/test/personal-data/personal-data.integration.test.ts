@@ -1,19 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '@talentgraph/auth';
+import { describe, expect, it } from 'vitest';
 import {
   accountDeletedEvent,
-  deliverEvent,
-  exportIntruders,
+  deliverToErasure,
+  expectExportRefusedToOthers,
   outboxPublished,
   recordWaitingEventAbout,
   requestExportSection,
   rowsMentioning,
+  startForTests,
 } from '@talentgraph/testing';
 import { DELETED_TEXT } from '../../src/personal-data/erasure-rules.ts';
-import { communitySubgraph } from '../../src/subgraph.ts';
+
 import {
-  errorCodes,
   everything,
   idOf,
   newComment,
@@ -23,28 +22,13 @@ import {
   request,
   rows,
   startCommunityWorld,
-  type CommunityWorld,
 } from '../support/world.ts';
 
 /**
  * The community subgraph's side of GDPR: its section of a person's export, and its erasure consumer
  * group (`community-erasure`), which handles users.AccountDeleted.
  */
-let world: CommunityWorld;
-
-beforeAll(async () => {
-  world = await startCommunityWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
-
-const exportOf = (viewer: Viewer | null, subjectId: string) =>
-  requestExportSection(world.subgraph, world.issuer, 'community', viewer, subjectId);
-
-const erase = (userId: string, event = accountDeletedEvent(userId)) =>
-  deliverEvent(world.subgraph, communitySubgraph, 'community-erasure', event);
+const world = startForTests(startCommunityWorld);
 
 describe('the community section of an export', () => {
   it('holds the person’s memberships, the communities they created, their posts and comments with text', async () => {
@@ -55,7 +39,7 @@ describe('the community section of an export', () => {
     const othersPost = await newPost(world, communityId, other);
     const commentId = await newComment(world, othersPost, person, { body: 'I will be there' });
 
-    const response = await exportOf(person, idOf(person));
+    const response = await requestExportSection(world, 'community', person, idOf(person));
 
     const [exported] = response.data!._entities;
     expect(exported!.subjectId).toBe(idOf(person));
@@ -90,11 +74,7 @@ describe('the community section of an export', () => {
     const person = newPerson();
     const { id: communityId } = await newCommunity(world, 'PUBLIC', [[person, 'MEMBER']]);
     await newPost(world, communityId, person, { title: 'Private thoughts' });
-    for (const [viewer, code] of exportIntruders()) {
-      const response = await exportOf(viewer, idOf(person));
-      expect(errorCodes(response)).toEqual([code]);
-      expect(JSON.stringify(response)).not.toContain('Private thoughts');
-    }
+    await expectExportRefusedToOthers(world, 'community', idOf(person), 'Private thoughts');
   });
 });
 
@@ -127,7 +107,7 @@ describe('community-erasure', () => {
     const deepReply = await newComment(world, othersPost, other, { parentId: own, body: 'Deep answer' });
     await outboxPublished(world.subgraph.database.url);
 
-    await erase(idOf(person));
+    await deliverToErasure(world, accountDeletedEvent(idOf(person)));
 
     expect(await rowsMentioning(world.subgraph.database.url, [idOf(person), marker])).toEqual([]);
     expect(await rows(world, 'select created_by_id from communities where id = $1', [created!.id])).toEqual([
@@ -173,10 +153,10 @@ describe('community-erasure', () => {
     await newPost(world, communityId, person);
     await outboxPublished(world.subgraph.database.url);
     const deletion = accountDeletedEvent(idOf(person));
-    await erase(idOf(person), deletion);
+    await deliverToErasure(world, deletion);
     const later = await newPost(world, communityId, person, { title: 'Written after' });
 
-    await erase(idOf(person), deletion);
+    await deliverToErasure(world, deletion);
 
     expect(await rows(world, 'select id from posts where author_id = $1', [idOf(person)])).toEqual([
       { id: later },
@@ -191,7 +171,9 @@ describe('community-erasure', () => {
     await recordWaitingEventAbout(world.subgraph.database.url, idOf(person));
     const before = await everything(world);
 
-    await expect(erase(idOf(person))).rejects.toThrow('still wait in the outbox');
+    await expect(deliverToErasure(world, accountDeletedEvent(idOf(person)))).rejects.toThrow(
+      'still wait in the outbox',
+    );
 
     expect(await everything(world)).toEqual(before);
   });

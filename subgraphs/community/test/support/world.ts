@@ -1,73 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { stripVTControlCharacters } from 'node:util';
 import type { Viewer } from '@talentgraph/auth';
-import {
-  createTestIssuer,
-  graphqlRequest,
-  queryDatabase,
-  startTestSubgraph,
-  testUser,
-  type GraphQLResponse,
-  type TestIssuer,
-  type TestSubgraph,
-} from '@talentgraph/testing';
+import { rows, startTestWorld, testUser, type GraphQLResponse, type TestWorld } from '@talentgraph/testing';
 import type { CommunityMemberRole, CommunityVisibility } from '../../src/domain/community.ts';
 import { communitySubgraph } from '../../src/subgraph.ts';
 
-/**
- * The community subgraph on its own seeded database, trusting a test issuer's tokens as it trusts the
- * users subgraph's in production, with every SQL statement recorded for the batching tests.
- */
-export interface CommunityWorld {
-  readonly subgraph: TestSubgraph;
-  readonly issuer: TestIssuer;
-  /** Base URL of the subgraph's HTTP server, for its non-GraphQL routes. */
-  readonly baseUrl: string;
-  /** SQL statements since the last `countSelects` reset. */
-  statements: string[];
-  close(): Promise<void>;
-}
+export { countSelects, request, rows } from '@talentgraph/testing';
 
-export async function startCommunityWorld(): Promise<CommunityWorld> {
-  const issuer = await createTestIssuer();
-  const world: CommunityWorld = {
-    subgraph: undefined as never,
-    issuer,
-    baseUrl: '',
-    statements: [],
-    close: () => world.subgraph.close(),
-  };
-  const subgraph = await startTestSubgraph(communitySubgraph, {
-    keySource: issuer.keySource,
-    onQuery: (sql) => world.statements.push(sql),
-  });
-  return Object.assign(world, { subgraph, baseUrl: `http://127.0.0.1:${subgraph.port}` });
-}
-
-export async function request<Data = Record<string, unknown>>(
-  world: CommunityWorld,
-  viewer: Viewer | null,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<GraphQLResponse<Data>> {
-  const headers = viewer ? await world.issuer.headersFor(viewer) : {};
-  return graphqlRequest<Data>(world.subgraph.url, query, variables, headers);
-}
-
-/** Runs `work` and counts the SELECT statements it caused. */
-export async function countSelects(world: CommunityWorld, work: () => Promise<unknown>): Promise<number> {
-  world.statements = [];
-  await work();
-  // The ORM colours its log lines; without stripping, "select" touches the escape code and has no \b.
-  return world.statements.filter((line) => /\bselect\b/i.test(stripVTControlCharacters(line))).length;
-}
-
-export function rows<Row extends object>(world: CommunityWorld, sql: string, values: unknown[] = []) {
-  return queryDatabase<Row>(world.subgraph.database.url, sql, values);
+/** The community subgraph on its own seeded database (see startTestWorld). */
+export function startCommunityWorld(): Promise<TestWorld> {
+  return startTestWorld(communitySubgraph);
 }
 
 /** Every row of every table of the subgraph, to check that a refused mutation wrote nothing at all. */
-export async function everything(world: CommunityWorld): Promise<Record<string, unknown[]>> {
+export async function everything(world: TestWorld): Promise<Record<string, unknown[]>> {
   const tables = ['communities', 'community_members', 'posts', 'comments'];
   const entries = await Promise.all(
     tables.map(async (table) => [table, await rows(world, `select * from ${table} order by id`)] as const),
@@ -89,7 +34,7 @@ export const idOf = (viewer: Viewer) => (viewer as { userId: string }).userId;
  * each other: its OWNER, plus people with the given roles.
  */
 export async function newCommunity(
-  world: CommunityWorld,
+  world: TestWorld,
   visibility: CommunityVisibility,
   members: readonly (readonly [Viewer, CommunityMemberRole])[] = [],
 ): Promise<{ id: string; owner: Viewer & { kind: 'USER' } }> {
@@ -114,7 +59,7 @@ export async function newCommunity(
 
 /** A post written straight into the database, dated `createdAt` (now by default). */
 export async function newPost(
-  world: CommunityWorld,
+  world: TestWorld,
   communityId: string,
   author: Viewer,
   options: { createdAt?: Date; title?: string } = {},
@@ -132,7 +77,7 @@ export async function newPost(
 
 /** A comment written straight into the database (depth computed from the parent). */
 export async function newComment(
-  world: CommunityWorld,
+  world: TestWorld,
   postId: string,
   author: Viewer,
   options: { parentId?: string | null; createdAt?: Date; body?: string } = {},

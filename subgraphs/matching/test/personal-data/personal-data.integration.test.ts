@@ -1,20 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '@talentgraph/auth';
+import { describe, expect, it } from 'vitest';
 import {
   accountDeletedEvent,
-  createTestIssuer,
-  deliverEvent,
-  exportIntruders,
+  deliverToErasure,
+  expectExportRefusedToOthers,
   organizationDeletedEvent,
-  queryDatabase,
   recordWaitingEventAbout,
   requestExportSection,
+  rows,
   rowsMentioning,
-  startTestSubgraph,
+  startForTests,
+  startTestWorld,
   testUser,
-  type TestIssuer,
-  type TestSubgraph,
 } from '@talentgraph/testing';
 import { MatchSchema } from '../../src/entities/Match.ts';
 import { OfferSnapshotSchema } from '../../src/entities/OfferSnapshot.ts';
@@ -25,24 +22,11 @@ import { matchingSubgraph } from '../../src/subgraph.ts';
  * The matching subgraph's side of GDPR: its section of a person's export (the read model's copy of
  * their profile and its matches), and its erasure consumer group (`matching-erasure`).
  */
-let subgraph: TestSubgraph;
-let issuer: TestIssuer;
-
-beforeAll(async () => {
-  issuer = await createTestIssuer();
-  subgraph = await startTestSubgraph(matchingSubgraph, { keySource: issuer.keySource });
-});
-
-afterAll(async () => {
-  await subgraph?.close();
-});
-
-const rows = <Row extends object>(sql: string, values: unknown[] = []) =>
-  queryDatabase<Row>(subgraph.database.url, sql, values);
+const world = startForTests(() => startTestWorld(matchingSubgraph));
 
 /** A profile snapshot of `userId`, an offer snapshot of `organizationId`, and their match. */
 async function matched(userId: string, organizationId = randomUUID()) {
-  const em = subgraph.orm.em.fork();
+  const em = world.subgraph.orm.em.fork();
   const profile = em.create(ProfileSnapshotSchema, {
     id: randomUUID(),
     userId,
@@ -81,18 +65,12 @@ async function matched(userId: string, organizationId = randomUUID()) {
   return { profileId: profile.id, offerId: offer.id, matchId: match.id };
 }
 
-const exportOf = (viewer: Viewer | null, subjectId: string) =>
-  requestExportSection(subgraph, issuer, 'matching', viewer, subjectId);
-
-const erase = (event: Parameters<typeof deliverEvent>[3]) =>
-  deliverEvent(subgraph, matchingSubgraph, 'matching-erasure', event);
-
 describe('the matching section of an export', () => {
   it('holds the copy of the person’s profile and its matches with their explanation', async () => {
     const personId = randomUUID();
     const { profileId, offerId, matchId } = await matched(personId);
 
-    const response = await exportOf(testUser(personId), personId);
+    const response = await requestExportSection(world, 'matching', testUser(personId), personId);
 
     expect(response.data!._entities[0]!.matching).toEqual({
       profiles: [
@@ -120,11 +98,7 @@ describe('the matching section of an export', () => {
   it('is the person’s own: someone else is FORBIDDEN, a partner key FORBIDDEN, anonymous UNAUTHENTICATED', async () => {
     const personId = randomUUID();
     await matched(personId);
-    for (const [viewer, code] of exportIntruders()) {
-      const response = await exportOf(viewer, personId);
-      expect(response.errors?.map((error) => error.extensions?.['code'])).toEqual([code]);
-      expect(JSON.stringify(response)).not.toContain('Grenoble');
-    }
+    await expectExportRefusedToOthers(world, 'matching', personId, 'Grenoble');
   });
 });
 
@@ -134,14 +108,16 @@ describe('matching-erasure', () => {
     const { profileId, offerId } = await matched(personId);
     const deletion = accountDeletedEvent(personId);
 
-    await erase(deletion);
+    await deliverToErasure(world, deletion);
 
-    expect(await rowsMentioning(subgraph.database.url, [personId, profileId])).toEqual([]);
-    expect(await rows('select id from offer_snapshots where id = $1', [offerId])).toEqual([{ id: offerId }]);
+    expect(await rowsMentioning(world.subgraph.database.url, [personId, profileId])).toEqual([]);
+    expect(await rows(world, 'select id from offer_snapshots where id = $1', [offerId])).toEqual([
+      { id: offerId },
+    ]);
 
     const later = await matched(personId);
-    await erase(deletion);
-    expect(await rows('select id from profile_snapshots where id = $1', [later.profileId])).toEqual([
+    await deliverToErasure(world, deletion);
+    expect(await rows(world, 'select id from profile_snapshots where id = $1', [later.profileId])).toEqual([
       { id: later.profileId },
     ]);
   });
@@ -151,22 +127,24 @@ describe('matching-erasure', () => {
     const { offerId, matchId } = await matched(randomUUID(), gone);
     const staying = await matched(randomUUID());
 
-    await erase(organizationDeletedEvent(gone, randomUUID()));
+    await deliverToErasure(world, organizationDeletedEvent(gone, randomUUID()));
 
     expect(
-      await rows('select id from offer_snapshots where id = any($1)', [[offerId, staying.offerId]]),
+      await rows(world, 'select id from offer_snapshots where id = any($1)', [[offerId, staying.offerId]]),
     ).toEqual([{ id: staying.offerId }]);
-    expect(await rows('select id from matches where id = $1', [matchId])).toEqual([]);
+    expect(await rows(world, 'select id from matches where id = $1', [matchId])).toEqual([]);
   });
 
   it('rolls back, to be retried, while an event about the person waits in the outbox', async () => {
     const personId = randomUUID();
     const { profileId } = await matched(personId);
-    await recordWaitingEventAbout(subgraph.database.url, personId);
+    await recordWaitingEventAbout(world.subgraph.database.url, personId);
 
-    await expect(erase(accountDeletedEvent(personId))).rejects.toThrow('still wait in the outbox');
+    await expect(deliverToErasure(world, accountDeletedEvent(personId))).rejects.toThrow(
+      'still wait in the outbox',
+    );
 
-    expect(await rows('select id from profile_snapshots where id = $1', [profileId])).toEqual([
+    expect(await rows(world, 'select id from profile_snapshots where id = $1', [profileId])).toEqual([
       { id: profileId },
     ]);
   });

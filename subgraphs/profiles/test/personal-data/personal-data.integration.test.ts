@@ -1,21 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Viewer } from '@talentgraph/auth';
 import {
   accountDeletedEvent,
-  createTestIssuer,
-  deliverEvent,
-  exportIntruders,
-  graphqlRequest,
+  deliverToErasure,
+  expectExportRefusedToOthers,
   outboxPublished,
-  queryDatabase,
   recordWaitingEventAbout,
+  request,
   requestExportSection,
+  rows,
   rowsMentioning,
-  startTestSubgraph,
+  startForTests,
+  startTestWorld,
   testUser,
-  type TestIssuer,
-  type TestSubgraph,
 } from '@talentgraph/testing';
 import { profilesSubgraph } from '../../src/subgraph.ts';
 
@@ -23,28 +21,12 @@ import { profilesSubgraph } from '../../src/subgraph.ts';
  * The profiles subgraph's side of GDPR: its section of a person's export, and its erasure consumer group
  * (`profiles-erasure`), which handles users.AccountDeleted. Profiles are written through the API.
  */
-let subgraph: TestSubgraph;
-let issuer: TestIssuer;
-
-beforeAll(async () => {
-  issuer = await createTestIssuer();
-  subgraph = await startTestSubgraph(profilesSubgraph, { keySource: issuer.keySource });
-});
-
-afterAll(async () => {
-  await subgraph?.close();
-});
-
-const rows = <Row extends object>(sql: string, values: unknown[] = []) =>
-  queryDatabase<Row>(subgraph.database.url, sql, values);
-
-async function gql<Data>(viewer: Viewer | null, query: string, variables: Record<string, unknown> = {}) {
-  return graphqlRequest<Data>(subgraph.url, query, variables, viewer ? await issuer.headersFor(viewer) : {});
-}
+const world = startForTests(() => startTestWorld(profilesSubgraph));
 
 /** A candidate's profile with a part of each kind, every text carrying `marker`. */
 async function profileOf(person: Viewer, marker: string): Promise<string> {
-  const created = await gql<{ createProfile: { profile: { id: string } | null; errors: unknown[] } }>(
+  const created = await request<{ createProfile: { profile: { id: string } | null; errors: unknown[] } }>(
+    world,
     person,
     `mutation ($input: CreateProfileInput!) { createProfile(input: $input) { profile { id } errors { code } } }`,
     {
@@ -72,25 +54,19 @@ async function profileOf(person: Viewer, marker: string): Promise<string> {
     ],
   ] as const;
   for (const [mutation, input] of steps) {
-    const response = await gql<Record<string, { errors: unknown[] }>>(person, mutation, { input });
+    const response = await request<Record<string, { errors: unknown[] }>>(world, person, mutation, { input });
     expect(response.errors).toBeUndefined();
     expect(Object.values(response.data!)[0]!.errors).toEqual([]);
   }
   return profileId;
 }
 
-const exportOf = (viewer: Viewer | null, subjectId: string) =>
-  requestExportSection(subgraph, issuer, 'profiles', viewer, subjectId);
-
-const erase = (event: Parameters<typeof deliverEvent>[3]) =>
-  deliverEvent(subgraph, profilesSubgraph, 'profiles-erasure', event);
-
 describe('the profiles section of an export', () => {
   it('holds the person’s profile with its skills, languages and experiences', async () => {
     const userId = randomUUID();
     const profileId = await profileOf(testUser(userId), 'export');
 
-    const response = await exportOf(testUser(userId), userId);
+    const response = await requestExportSection(world, 'profiles', testUser(userId), userId);
 
     const { profile } = response.data!._entities[0]!.profiles!;
     expect(profile).toMatchObject({
@@ -106,7 +82,9 @@ describe('the profiles section of an export', () => {
 
   it('says so when the person has no profile', async () => {
     const userId = randomUUID();
-    expect((await exportOf(testUser(userId), userId)).data!._entities[0]!.profiles).toEqual({
+    expect(
+      (await requestExportSection(world, 'profiles', testUser(userId), userId)).data!._entities[0]!.profiles,
+    ).toEqual({
       profile: null,
       unlocksMade: [],
     });
@@ -115,11 +93,7 @@ describe('the profiles section of an export', () => {
   it('is the person’s own: someone else is FORBIDDEN, a partner key FORBIDDEN, anonymous UNAUTHENTICATED', async () => {
     const userId = randomUUID();
     await profileOf(testUser(userId), 'secret');
-    for (const [viewer, code] of exportIntruders()) {
-      const response = await exportOf(viewer, userId);
-      expect(response.errors?.map((error) => error.extensions?.['code'])).toEqual([code]);
-      expect(JSON.stringify(response)).not.toContain('Data engineer secret');
-    }
+    await expectExportRefusedToOthers(world, 'profiles', userId, 'Data engineer secret');
   });
 });
 
@@ -128,17 +102,17 @@ describe('profiles-erasure', () => {
     const userId = randomUUID();
     const marker = `m${randomBytes(4).toString('hex')}`;
     const profileId = await profileOf(testUser(userId), marker);
-    await outboxPublished(subgraph.database.url);
+    await outboxPublished(world.subgraph.database.url);
     const deletion = accountDeletedEvent(userId);
 
-    await erase(deletion);
+    await deliverToErasure(world, deletion);
 
-    expect(await rowsMentioning(subgraph.database.url, [userId, profileId, marker])).toEqual([]);
+    expect(await rowsMentioning(world.subgraph.database.url, [userId, profileId, marker])).toEqual([]);
 
     const later = await profileOf(testUser(userId), 'again');
-    await outboxPublished(subgraph.database.url);
-    await erase(deletion);
-    expect(await rows('select id from profiles where id = $1', [later])).toEqual([{ id: later }]);
+    await outboxPublished(world.subgraph.database.url);
+    await deliverToErasure(world, deletion);
+    expect(await rows(world, 'select id from profiles where id = $1', [later])).toEqual([{ id: later }]);
   });
 
   it("takes an erased moderator's, uploader's and recruiter's id off the rows that name them, and gives the reviews a moderator left open back to the queue", async () => {
@@ -149,23 +123,28 @@ describe('profiles-erasure', () => {
     const inReview = await profileOf(testUser(randomUUID()), 'in review');
     const decided = await profileOf(testUser(randomUUID()), 'decided');
     await rows(
+      world,
       `update profiles set status = 'IN_REVIEW', submitted_at = now() - interval '1 day' where id = $1`,
       [inReview],
     );
     await rows(
+      world,
       `update profiles set status = 'VALIDATED', submitted_at = now() - interval '2 days' where id = $1`,
       [decided],
     );
     const [openReview] = await rows<{ id: string }>(
+      world,
       `insert into profile_reviews (id, profile_id, reviewer_id, claimed_at) values ($1, $2, $3, now()) returning id`,
       [randomUUID(), inReview, moderatorId],
     );
     await rows(
+      world,
       `insert into profile_reviews (id, profile_id, reviewer_id, claimed_at, ended_at, outcome, reasons, comment)
        values ($1, $2, $3, now() - interval '1 day', now(), 'VALIDATED', '{}', 'Clear and complete')`,
       [randomUUID(), decided, moderatorId],
     );
     const [document] = await rows<{ id: string }>(
+      world,
       `insert into profile_documents (id, profile_id, kind, document_type, media_type, file_name, byte_size, sha256,
          uploaded_by, uploaded_at, parse_warnings, decisions)
        values ($1, $2, 'CV', 'TEXT', 'text/plain', 'cv.txt', 10, $3, $4, now(), '{}', '{}') returning id`,
@@ -173,6 +152,7 @@ describe('profiles-erasure', () => {
     );
     const upload = (used: boolean) =>
       rows<{ id: string }>(
+        world,
         `insert into profile_document_uploads (id, profile_id, token_hash, kind, file_name, requested_by, expires_at, used_at)
          values ($1, $2, $3, 'CV', 'cv.txt', $4, now() + interval '10 minutes', $5) returning id`,
         [randomUUID(), decided, randomBytes(32).toString('hex'), uploaderId, used ? new Date() : null],
@@ -180,27 +160,33 @@ describe('profiles-erasure', () => {
     const [usedUpload] = await upload(true);
     const [unusedUpload] = await upload(false);
     await rows(
+      world,
       `insert into profile_unlocks (id, profile_id, organization_id, unlocked_by, unlocked_at) values ($1, $2, $3, $4, now())`,
       [randomUUID(), decided, organizationId, recruiterId],
     );
-    await outboxPublished(subgraph.database.url);
+    await outboxPublished(world.subgraph.database.url);
 
-    for (const personId of [moderatorId, uploaderId, recruiterId]) await erase(accountDeletedEvent(personId));
+    for (const personId of [moderatorId, uploaderId, recruiterId])
+      await deliverToErasure(world, accountDeletedEvent(personId));
 
-    expect(await rowsMentioning(subgraph.database.url, [moderatorId, uploaderId, recruiterId])).toEqual([]);
+    expect(await rowsMentioning(world.subgraph.database.url, [moderatorId, uploaderId, recruiterId])).toEqual(
+      [],
+    );
     // The open review ended as a release: the profile waits in the queue again, at its place.
     expect(
       await rows(
+        world,
         `select reviewer_id, outcome, ended_at is not null as ended from profile_reviews where id = $1`,
         [openReview!.id],
       ),
     ).toEqual([{ reviewer_id: null, outcome: 'RELEASED', ended: true }]);
-    expect(await rows(`select status from profiles where id = $1`, [inReview])).toEqual([
+    expect(await rows(world, `select status from profiles where id = $1`, [inReview])).toEqual([
       { status: 'SUBMITTED' },
     ]);
     const [released] = await rows<{
       envelope: { type: string; actor: unknown; payload: Record<string, unknown> };
     }>(
+      world,
       `select envelope from event_outbox where envelope->'aggregate'->>'id' = $1 order by sequence desc limit 1`,
       [inReview],
     );
@@ -210,22 +196,26 @@ describe('profiles-erasure', () => {
     });
     // The rest stays, without the person: the decision, the document, the used URL, the unlock.
     expect(
-      await rows(`select reviewer_id, outcome, comment from profile_reviews where profile_id = $1`, [
+      await rows(world, `select reviewer_id, outcome, comment from profile_reviews where profile_id = $1`, [
         decided,
       ]),
     ).toEqual([{ reviewer_id: null, outcome: 'VALIDATED', comment: 'Clear and complete' }]);
-    expect(await rows(`select uploaded_by from profile_documents where id = $1`, [document!.id])).toEqual([
-      { uploaded_by: null },
-    ]);
     expect(
-      await rows(`select id, requested_by from profile_document_uploads where id = any($1) order by id`, [
-        [usedUpload!.id, unusedUpload!.id],
-      ]),
+      await rows(world, `select uploaded_by from profile_documents where id = $1`, [document!.id]),
+    ).toEqual([{ uploaded_by: null }]);
+    expect(
+      await rows(
+        world,
+        `select id, requested_by from profile_document_uploads where id = any($1) order by id`,
+        [[usedUpload!.id, unusedUpload!.id]],
+      ),
     ).toEqual([{ id: usedUpload!.id, requested_by: null }]);
     expect(
-      await rows(`select organization_id, unlocked_by from profile_unlocks where profile_id = $1`, [decided]),
+      await rows(world, `select organization_id, unlocked_by from profile_unlocks where profile_id = $1`, [
+        decided,
+      ]),
     ).toEqual([{ organization_id: organizationId, unlocked_by: null }]);
-    expect(await rows(`select status from profiles where id = $1`, [decided])).toEqual([
+    expect(await rows(world, `select status from profiles where id = $1`, [decided])).toEqual([
       { status: 'VALIDATED' },
     ]);
   });
@@ -233,11 +223,15 @@ describe('profiles-erasure', () => {
   it('rolls back, to be retried, while an event about the person waits in the outbox', async () => {
     const userId = randomUUID();
     const profileId = await profileOf(testUser(userId), 'waiting');
-    await outboxPublished(subgraph.database.url);
-    await recordWaitingEventAbout(subgraph.database.url, userId);
+    await outboxPublished(world.subgraph.database.url);
+    await recordWaitingEventAbout(world.subgraph.database.url, userId);
 
-    await expect(erase(accountDeletedEvent(userId))).rejects.toThrow('still wait in the outbox');
+    await expect(deliverToErasure(world, accountDeletedEvent(userId))).rejects.toThrow(
+      'still wait in the outbox',
+    );
 
-    expect(await rows('select id from profiles where id = $1', [profileId])).toEqual([{ id: profileId }]);
+    expect(await rows(world, 'select id from profiles where id = $1', [profileId])).toEqual([
+      { id: profileId },
+    ]);
   });
 });

@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Viewer } from '@talentgraph/auth';
 import { organizations, profiles } from '@talentgraph/demo-data';
-import { testUser } from '@talentgraph/testing';
-import {
-  countSelects,
-  errorCodes,
-  newPerson,
-  request,
-  rows,
-  startProfilesWorld,
-  type ProfilesWorld,
-} from '../support/world.ts';
+import { startForTests, testUser } from '@talentgraph/testing';
+import { countSelects, errorCodes, newPerson, request, rows, startProfilesWorld } from '../support/world.ts';
 import { recruiterOf } from './fixtures.ts';
 
 /**
@@ -20,15 +12,7 @@ import { recruiterOf } from './fixtures.ts';
  * moderators and admins, and by the recruiters and partner keys of an organization that unlocked it
  * (never when the candidate hides it from one of theirs); by nobody else, signed in or not.
  */
-let world: ProfilesWorld;
-
-beforeAll(async () => {
-  world = await startProfilesWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
+const world = startForTests(startProfilesWorld);
 
 const [acme, nordlys] = organizations;
 const validated = profiles.filter((profile) => profile.status === 'VALIDATED');

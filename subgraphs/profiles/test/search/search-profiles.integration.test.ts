@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { startForTests } from '@talentgraph/testing';
 import type { Viewer } from '@talentgraph/auth';
 import { organizations, profiles } from '@talentgraph/demo-data';
 import {
@@ -13,7 +14,6 @@ import {
   startProfilesWorld,
   submittableProfile,
   succeed,
-  type ProfilesWorld,
 } from '../support/world.ts';
 import { recruiterOf } from './fixtures.ts';
 
@@ -21,15 +21,7 @@ import { recruiterOf } from './fixtures.ts';
  * searchProfiles through the subgraph's API: who may search, what a hit shows (and never shows), the
  * search documents following every change of a profile in its transaction, pages, and refusals.
  */
-let world: ProfilesWorld;
-
-beforeAll(async () => {
-  world = await startProfilesWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
+const world = startForTests(startProfilesWorld);
 
 const [acme, nordlys] = organizations;
 const candidates = profiles.filter(

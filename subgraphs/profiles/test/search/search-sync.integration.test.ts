@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startForTests } from '@talentgraph/testing';
 import { profiles } from '@talentgraph/demo-data';
 import { createEvent, idempotentHandler } from '@talentgraph/events';
 import { ElasticsearchProfileSearchIndex } from '../../src/search/elasticsearch/elasticsearch-search-index.ts';
@@ -9,7 +10,7 @@ import {
   searchDocumentsOutdated,
   searchIndexHandlers,
 } from '../../src/search/search-sync.ts';
-import { rows, startProfilesWorld, type ProfilesWorld } from '../support/world.ts';
+import { rows, startProfilesWorld } from '../support/world.ts';
 import { startElasticsearchStandIn, type ElasticsearchStandIn } from './elasticsearch-stand-in.ts';
 
 /**
@@ -17,12 +18,11 @@ import { startElasticsearchStandIn, type ElasticsearchStandIn } from './elastics
  * transaction: the Elasticsearch consumer group (against a stand-in server), and the rebuild of outdated
  * or missing documents that the subgraph runs at start.
  */
-let world: ProfilesWorld;
+const world = startForTests(startProfilesWorld);
 let standIn: ElasticsearchStandIn;
 let elasticsearch: ElasticsearchProfileSearchIndex;
 
 beforeAll(async () => {
-  world = await startProfilesWorld();
   standIn = await startElasticsearchStandIn();
   elasticsearch = new ElasticsearchProfileSearchIndex({ url: standIn.url, index: 'profiles-sync-test' });
 });
@@ -30,7 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await elasticsearch?.close();
   await standIn?.close();
-  await world?.close();
 });
 
 beforeEach(() => {

@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { profiles } from '@talentgraph/demo-data';
 import {
   accountDeletedEvent,
-  createTestIssuer,
-  deliverEvent,
+  deliverToErasure,
   organizationDeletedEvent,
   outboxPublished,
-  queryDatabase,
   requestExportSection,
-  startTestSubgraph,
+  rows,
+  startForTests,
+  startTestWorld,
   testUser,
-  type TestIssuer,
-  type TestSubgraph,
 } from '@talentgraph/testing';
 import { profilesSubgraph } from '../../src/subgraph.ts';
 
@@ -22,28 +20,15 @@ import { profilesSubgraph } from '../../src/subgraph.ts';
  * in theirs; erasing a candidate erases their document and the unlocks of their profile, erasing a
  * recruiter keeps their organization's unlocks without their name, deleting an organization its unlocks.
  */
-let subgraph: TestSubgraph;
-let issuer: TestIssuer;
+const world = startForTests(() => startTestWorld(profilesSubgraph));
 
-beforeAll(async () => {
-  issuer = await createTestIssuer();
-  subgraph = await startTestSubgraph(profilesSubgraph, { keySource: issuer.keySource });
-});
-
-afterAll(async () => {
-  await subgraph?.close();
-});
-
-const rows = <Row extends object>(sql: string, values: unknown[] = []) =>
-  queryDatabase<Row>(subgraph.database.url, sql, values);
 const candidates = profiles.filter(
   (profile) => profile.status === 'VALIDATED' && profile.kind === 'CANDIDATE',
 );
-const erase = (event: Parameters<typeof deliverEvent>[3]) =>
-  deliverEvent(subgraph, profilesSubgraph, 'profiles-erasure', event);
 
 async function unlock(profileId: string, organizationId: string, recruiterId: string, at: string) {
   await rows(
+    world,
     `insert into profile_unlocks (id, profile_id, organization_id, unlocked_by, unlocked_at) values ($1, $2, $3, $4, $5)`,
     [randomUUID(), profileId, organizationId, recruiterId, at],
   );
@@ -56,13 +41,7 @@ describe('unlocks in the export', () => {
     const recruiterId = randomUUID();
     await unlock(candidate!.id, organization, recruiterId, '2026-11-30T10:00:00.000Z');
 
-    const own = await requestExportSection(
-      subgraph,
-      issuer,
-      'profiles',
-      testUser(candidate!.userId),
-      candidate!.userId,
-    );
+    const own = await requestExportSection(world, 'profiles', testUser(candidate!.userId), candidate!.userId);
     const section = own.data!._entities[0]!.profiles as { profile: { unlocks: unknown[] } };
     expect(section.profile.unlocks).toContainEqual({
       organizationId: organization,
@@ -70,13 +49,7 @@ describe('unlocks in the export', () => {
     });
     expect(JSON.stringify(section.profile.unlocks)).not.toContain(recruiterId);
 
-    const recruiters = await requestExportSection(
-      subgraph,
-      issuer,
-      'profiles',
-      testUser(recruiterId),
-      recruiterId,
-    );
+    const recruiters = await requestExportSection(world, 'profiles', testUser(recruiterId), recruiterId);
     expect(recruiters.data!._entities[0]!.profiles).toEqual({
       profile: null,
       unlocksMade: [
@@ -91,16 +64,18 @@ describe('unlocks and search documents in erasures', () => {
     const candidate = candidates[1]!;
     await unlock(candidate.id, randomUUID(), randomUUID(), '2026-11-30T11:00:00.000Z');
     expect(
-      await rows('select 1 from profile_search_documents where profile_id = $1', [candidate.id]),
+      await rows(world, 'select 1 from profile_search_documents where profile_id = $1', [candidate.id]),
     ).toHaveLength(1);
-    await outboxPublished(subgraph.database.url);
+    await outboxPublished(world.subgraph.database.url);
 
-    await erase(accountDeletedEvent(candidate.userId));
+    await deliverToErasure(world, accountDeletedEvent(candidate.userId));
 
     expect(
-      await rows('select 1 from profile_search_documents where profile_id = $1', [candidate.id]),
+      await rows(world, 'select 1 from profile_search_documents where profile_id = $1', [candidate.id]),
     ).toEqual([]);
-    expect(await rows('select 1 from profile_unlocks where profile_id = $1', [candidate.id])).toEqual([]);
+    expect(await rows(world, 'select 1 from profile_unlocks where profile_id = $1', [candidate.id])).toEqual(
+      [],
+    );
   });
 
   it('a recruiter’s erasure keeps their organization’s unlocks, without their name', async () => {
@@ -108,19 +83,21 @@ describe('unlocks and search documents in erasures', () => {
     const organization = randomUUID();
     const recruiterId = randomUUID();
     await unlock(candidate.id, organization, recruiterId, '2026-11-30T12:00:00.000Z');
-    await outboxPublished(subgraph.database.url);
+    await outboxPublished(world.subgraph.database.url);
 
-    await erase(accountDeletedEvent(recruiterId));
+    await deliverToErasure(world, accountDeletedEvent(recruiterId));
 
     expect(
-      await rows('select organization_id, unlocked_by from profile_unlocks where profile_id = $1', [
+      await rows(world, 'select organization_id, unlocked_by from profile_unlocks where profile_id = $1', [
         candidate.id,
       ]),
     ).toContainEqual({
       organization_id: organization,
       unlocked_by: null,
     });
-    expect(await rows('select 1 from profile_unlocks where unlocked_by = $1', [recruiterId])).toEqual([]);
+    expect(await rows(world, 'select 1 from profile_unlocks where unlocked_by = $1', [recruiterId])).toEqual(
+      [],
+    );
   });
 
   it('an organization deleted with its only member takes its unlocks, and only its own', async () => {
@@ -129,11 +106,12 @@ describe('unlocks and search documents in erasures', () => {
     await unlock(candidate.id, deleted, randomUUID(), '2026-11-30T13:00:00.000Z');
     await unlock(candidate.id, other, randomUUID(), '2026-11-30T13:00:00.000Z');
 
-    await erase(organizationDeletedEvent(deleted, randomUUID()));
+    await deliverToErasure(world, organizationDeletedEvent(deleted, randomUUID()));
 
     expect(
       (
         await rows<{ organization_id: string }>(
+          world,
           'select organization_id from profile_unlocks where profile_id = $1',
           [candidate.id],
         )

@@ -1,65 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { stripVTControlCharacters } from 'node:util';
 import { expect } from 'vitest';
 import type { Viewer } from '@talentgraph/auth';
 import {
-  createTestIssuer,
-  graphqlRequest,
-  queryDatabase,
-  startTestSubgraph,
+  request,
+  rows,
+  startTestWorld,
   testUser,
   type GraphQLResponse,
-  type TestIssuer,
-  type TestSubgraph,
+  type TestWorld,
 } from '@talentgraph/testing';
 import { profilesSubgraph } from '../../src/subgraph.ts';
 
-/**
- * The profiles subgraph on its own seeded database, trusting a test issuer's tokens as it trusts the
- * users subgraph's, with every SQL statement recorded for the batching tests.
- */
-export interface ProfilesWorld {
-  readonly subgraph: TestSubgraph;
-  readonly issuer: TestIssuer;
-  statements: string[];
-  close(): Promise<void>;
-}
+export { countSelects, request, rows } from '@talentgraph/testing';
 
-export async function startProfilesWorld(): Promise<ProfilesWorld> {
-  const issuer = await createTestIssuer();
-  const world: ProfilesWorld = {
-    subgraph: undefined as never,
-    issuer,
-    statements: [],
-    close: () => world.subgraph.close(),
-  };
-  const subgraph = await startTestSubgraph(profilesSubgraph, {
-    keySource: issuer.keySource,
-    onQuery: (sql) => world.statements.push(sql),
-  });
-  return Object.assign(world, { subgraph });
-}
-
-export async function request<Data = Record<string, unknown>>(
-  world: ProfilesWorld,
-  viewer: Viewer | null,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<GraphQLResponse<Data>> {
-  const headers = viewer ? await world.issuer.headersFor(viewer) : {};
-  return graphqlRequest<Data>(world.subgraph.url, query, variables, headers);
-}
-
-export function rows<Row extends object>(world: ProfilesWorld, sql: string, values: unknown[] = []) {
-  return queryDatabase<Row>(world.subgraph.database.url, sql, values);
-}
-
-/** Runs `work` and counts the SELECT statements it caused. */
-export async function countSelects(world: ProfilesWorld, work: () => Promise<unknown>): Promise<number> {
-  world.statements = [];
-  await work();
-  // The ORM colours its log lines; without stripping, "select" touches the escape code and has no \b.
-  return world.statements.filter((line) => /\bselect\b/i.test(stripVTControlCharacters(line))).length;
+/** The profiles subgraph on its own seeded database (see startTestWorld). */
+export function startProfilesWorld(): Promise<TestWorld> {
+  return startTestWorld(profilesSubgraph);
 }
 
 /** The tables of the subgraph, and what of their rows a refusal must leave as it was. */
@@ -77,7 +33,7 @@ const SNAPSHOTS: Readonly<Record<string, string>> = {
 };
 
 /** Every row of every table of the subgraph, the event outbox included: what a refusal must leave as it was. */
-export async function everything(world: ProfilesWorld): Promise<Record<string, unknown[]>> {
+export async function everything(world: TestWorld): Promise<Record<string, unknown[]>> {
   const entries = await Promise.all(
     Object.entries(SNAPSHOTS).map(async ([table, sql]) => [table, await rows(world, sql)] as const),
   );
@@ -86,7 +42,7 @@ export async function everything(world: ProfilesWorld): Promise<Record<string, u
 
 /** Runs a refused request and checks that it wrote nothing at all (no row, no event). */
 export async function refusedWithoutWriting<Data>(
-  world: ProfilesWorld,
+  world: TestWorld,
   viewer: Viewer | null,
   query: string,
   variables: Record<string, unknown>,
@@ -106,7 +62,7 @@ export interface RecordedEvent {
 }
 
 /** The events recorded about one profile, oldest first. */
-export async function eventsOf(world: ProfilesWorld, profileId: string): Promise<RecordedEvent[]> {
+export async function eventsOf(world: TestWorld, profileId: string): Promise<RecordedEvent[]> {
   const recorded = await rows<{ envelope: RecordedEvent }>(
     world,
     `select envelope from event_outbox where envelope->'aggregate'->>'id' = $1 order by sequence`,
@@ -141,7 +97,7 @@ const CREATE = `mutation ($input: CreateProfileInput!) {
 
 /** Creates a profile through the API and returns its id. */
 export async function createProfile(
-  world: ProfilesWorld,
+  world: TestWorld,
   viewer: Viewer,
   input: Record<string, unknown> = { kind: 'CANDIDATE' },
 ): Promise<string> {
@@ -155,7 +111,7 @@ export async function createProfile(
 
 /** Runs a mutation that must succeed and returns its payload's data. */
 export async function succeed<Payload extends { errors: UserErrorOf[] }>(
-  world: ProfilesWorld,
+  world: TestWorld,
   viewer: Viewer,
   mutation: string,
   input: Record<string, unknown>,
@@ -177,7 +133,7 @@ export const MUTATIONS = {
 
 /** A profile with everything a submission needs, created through the API by `person`. */
 export async function submittableProfile(
-  world: ProfilesWorld,
+  world: TestWorld,
   person: Person,
   basics: Record<string, unknown> = {},
 ): Promise<string> {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { remoteKeySource, verifyAccessToken } from '@talentgraph/auth';
-import { TEST_TOKEN_AUDIENCE, queryDatabase } from '@talentgraph/testing';
+import { TEST_TOKEN_AUDIENCE, rows, startForTests } from '@talentgraph/testing';
 import { hashSecret, parseApiKey } from '../../src/api-keys/api-key.ts';
 import {
   errorCode,
@@ -8,27 +8,18 @@ import {
   organizationOf,
   signUp,
   startOrganizationsWorld,
-  type OrganizationsWorld,
   type Person,
   type UserErrorOf,
 } from '../support/organizations.ts';
 
-let world: OrganizationsWorld;
+const world = startForTests(startOrganizationsWorld);
 
-beforeAll(async () => {
-  world = await startOrganizationsWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
-
-const rows = <Row extends object>(sql: string, values: unknown[] = []) =>
-  queryDatabase<Row>(world.subgraph.database.url, sql, values);
 const keysOf = (organizationId: string) =>
-  rows<Record<string, unknown>>('select * from api_keys where organization_id = $1 order by created_at', [
-    organizationId,
-  ]);
+  rows<Record<string, unknown>>(
+    world,
+    'select * from api_keys where organization_id = $1 order by created_at',
+    [organizationId],
+  );
 
 const CREATE = `mutation ($input: CreateApiKeyInput!) {
   createApiKey(input: $input) { secret apiKey { id name prefix createdAt createdBy { id } lastUsedAt revokedAt revoked } errors { code message field } }
@@ -196,6 +187,7 @@ describe('partner tokens', () => {
     expect(lifetime).toBeGreaterThan(60_000);
     expect(lifetime).toBeLessThanOrEqual(15 * 60_000);
     const [stored] = await rows<{ last_used_at: Date | null }>(
+      world,
       'select last_used_at from api_keys where id = $1',
       [created.apiKey!.id],
     );

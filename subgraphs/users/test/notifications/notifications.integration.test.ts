@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mailbox, queryDatabase } from '@talentgraph/testing';
+import { describe, expect, it } from 'vitest';
+import { mailbox, rows, startForTests } from '@talentgraph/testing';
 import { notify, type NotificationRequest } from '../../src/notifications/notify.ts';
 import { InvalidNotificationError } from '../../src/notifications/templates.ts';
 import {
@@ -9,24 +9,11 @@ import {
   organizationOf,
   signUp,
   startOrganizationsWorld,
-  type OrganizationsWorld,
   type Person,
   type UserErrorOf,
 } from '../support/organizations.ts';
 
-let world: OrganizationsWorld;
-const statements: string[] = [];
-
-beforeAll(async () => {
-  world = await startOrganizationsWorld({ onQuery: (sql) => statements.push(sql) });
-});
-
-afterAll(async () => {
-  await world?.close();
-});
-
-const rows = <Row extends object>(sql: string, values: unknown[] = []) =>
-  queryDatabase<Row>(world.subgraph.database.url, sql, values);
+const world = startForTests(startOrganizationsWorld);
 
 const notificationsOf = (person: Person) =>
   rows<{
@@ -40,10 +27,11 @@ const notificationsOf = (person: Person) =>
     in_app: boolean;
     email_message_id: string | null;
     read_at: Date | null;
-  }>('select * from notifications where recipient_id = $1 order by created_at, id', [person.id]);
+  }>(world, 'select * from notifications where recipient_id = $1 order by created_at, id', [person.id]);
 
 const notificationEmailsOf = (person: Person) =>
   rows<{ id: string; locale: string; subject: string; template: string }>(
+    world,
     `select id, locale, subject, template from email_outbox where recipient = $1 and template = 'NOTIFICATION'`,
     [person.email],
   );
@@ -51,7 +39,7 @@ const notificationEmailsOf = (person: Person) =>
 /** A person whose e-mail address is verified (notification e-mails go to verified addresses only). */
 async function verifiedPerson(options: Parameters<typeof signUp>[1] = {}): Promise<Person> {
   const person = await signUp(world, options);
-  await rows('update users set email_verified_at = now() where id = $1', [person.id]);
+  await rows(world, 'update users set email_verified_at = now() where id = $1', [person.id]);
   return person;
 }
 
@@ -382,7 +370,7 @@ describe('Account.notifications', () => {
     await mentionsFor(few, 3);
     await mentionsFor(many, 30);
     const count = async (person: Person) => {
-      statements.length = 0;
+      world.statements.length = 0;
       const response = await gql(
         world,
         `{ me { unreadNotificationCount notificationPreferences { type }
@@ -391,7 +379,7 @@ describe('Account.notifications', () => {
         person.headers,
       );
       expect(response.errors).toBeUndefined();
-      return statements.filter((sql) => /\b(select|insert|update|delete)\b/i.test(sql)).length;
+      return world.statements.filter((sql) => /\b(select|insert|update|delete)\b/i.test(sql)).length;
     };
     const forFew = await count(few);
     expect(forFew).toBeGreaterThan(0);
@@ -611,7 +599,9 @@ describe('notification preferences', () => {
         expect.objectContaining({ code: 'EMAIL_NOT_OFFERED', field: ['input', 'preferences', '2', 'email'] }),
       ],
     });
-    expect(await rows('select * from notification_preferences where user_id = $1', [person.id])).toEqual([]);
+    expect(
+      await rows(world, 'select * from notification_preferences where user_id = $1', [person.id]),
+    ).toEqual([]);
     const unknownType = await setPreferences(person, [{ type: 'NEWSLETTER', inApp: true, email: true }]);
     expect(errorCode(unknownType)).toBe('BAD_USER_INPUT');
   });
@@ -649,6 +639,7 @@ describe('invitations to an organization', () => {
       email_message_id: null,
     });
     const [{ idempotency_key: key }] = (await rows<{ idempotency_key: string }>(
+      world,
       'select idempotency_key from notifications where id = $1',
       [notification!.id],
     )) as [{ idempotency_key: string }];

@@ -1,39 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEvent } from '@talentgraph/events';
-import { deliverEvent, queryDatabase } from '@talentgraph/testing';
+import { deliverEvent, rows, startForTests } from '@talentgraph/testing';
 import { NOTIFICATIONS_GROUP } from '../../src/notifications/event-handlers.ts';
 import { usersSubgraph } from '../../src/subgraph.ts';
-import {
-  signUp,
-  startOrganizationsWorld,
-  type OrganizationsWorld,
-  type Person,
-} from '../support/organizations.ts';
+import { signUp, startOrganizationsWorld, type Person } from '../support/organizations.ts';
 
 /**
  * A moderator's decision on a profile (profiles subgraph events) reaches its owner as a notification in
  * their language, once however often the event is delivered.
  */
-let world: OrganizationsWorld;
-
-beforeAll(async () => {
-  world = await startOrganizationsWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
+const world = startForTests(startOrganizationsWorld);
 
 const notificationsOf = (person: Person) =>
-  queryDatabase<{
+  rows<{
     type: string;
     title: string;
     body: string;
     link: string | null;
     data: Record<string, unknown>;
   }>(
-    world.subgraph.database.url,
+    world,
     'select type, title, body, link, data from notifications where recipient_id = $1 order by created_at, id',
     [person.id],
   );

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryDatabase } from '@talentgraph/testing';
+import { describe, expect, it } from 'vitest';
+import { rows, startForTests } from '@talentgraph/testing';
 import { hashOpaqueToken, newOpaqueToken } from '../../src/encryption/opaque-tokens.ts';
 import {
   errorCode,
@@ -7,29 +7,20 @@ import {
   organizationOf,
   signUp,
   startOrganizationsWorld,
-  type OrganizationsWorld,
   type UserErrorOf,
 } from '../support/organizations.ts';
 
-let world: OrganizationsWorld;
+const world = startForTests(startOrganizationsWorld);
 
-beforeAll(async () => {
-  world = await startOrganizationsWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
-
-const rows = <Row extends object>(sql: string, values: unknown[] = []) =>
-  queryDatabase<Row>(world.subgraph.database.url, sql, values);
 const membersOf = (organizationId: string) =>
   rows<{ user_id: string; role: string }>(
+    world,
     'select user_id, role from memberships where organization_id = $1 order by joined_at, user_id',
     [organizationId],
   );
 const invitationsOf = (organizationId: string) =>
   rows<Record<string, unknown>>(
+    world,
     'select * from organization_invitations where organization_id = $1 order by created_at',
     [organizationId],
   );
@@ -109,6 +100,7 @@ async function invitation(
 ): Promise<string> {
   const { token, tokenHash } = newOpaqueToken();
   await rows(
+    world,
     `insert into organization_invitations (id, organization_id, email, role, token_hash, created_at, expires_at, accepted_at, revoked_at)
      values (gen_random_uuid(), $1, $2, $3, $4, now(), $5, $6, $7)`,
     [
@@ -252,9 +244,9 @@ describe('inviteMember', () => {
     );
     expect(response.data!.inviteMember.errors).toMatchObject([{ code: 'TOO_MANY_INVITATIONS' }]);
     expect(await invitationsOf(organization.id)).toHaveLength(50);
-    expect(await rows('select id from email_outbox where recipient = $1', ['one.more@example.com'])).toEqual(
-      [],
-    );
+    expect(
+      await rows(world, 'select id from email_outbox where recipient = $1', ['one.more@example.com']),
+    ).toEqual([]);
   });
 
   it('replaces a pending invitation to the same address: only the newest one stays pending', async () => {
@@ -300,7 +292,7 @@ describe('the invitation e-mail', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const [stored] = await invitationsOf(organization.id);
     expect(stored!['token_hash']).toBe(hashOpaqueToken(token));
-    expect(JSON.stringify(await rows('select * from organization_invitations'))).not.toContain(token);
+    expect(JSON.stringify(await rows(world, 'select * from organization_invitations'))).not.toContain(token);
     const accepted = await gql<AcceptPayload>(world, ACCEPT, { input: { token } }, invitee.headers);
     expect(accepted.data!.acceptInvitation.membership).toMatchObject({ role: 'RECRUITER' });
   });
@@ -339,7 +331,7 @@ describe('the invitation e-mail', () => {
       admin.headers,
     );
     expect(
-      await rows('select recipient from email_outbox where recipient in ($1, $2, $3)', [
+      await rows(world, 'select recipient from email_outbox where recipient in ($1, $2, $3)', [
         'refused1@example.com',
         'refused2@example.com',
         'refused3@example.com',
@@ -360,7 +352,7 @@ describe('acceptInvitation', () => {
       errors: [],
     });
     expect(await membersOf(organization.id)).toContainEqual({ user_id: invitee.id, role: 'ADMIN' });
-    expect(await rows('select roles from users where id = $1', [invitee.id])).toEqual([
+    expect(await rows(world, 'select roles from users where id = $1', [invitee.id])).toEqual([
       { roles: ['CANDIDATE', 'RECRUITER'] },
     ]);
     const [stored] = await invitationsOf(organization.id);
@@ -413,7 +405,7 @@ describe('acceptInvitation', () => {
     expect(response.data!.acceptInvitation).toMatchObject({ membership: null, errors: [{ code }] });
     expect((await membersOf(organization.id)).map((row) => row.user_id)).not.toContain(invitee.id);
     expect(await invitationsOf(organization.id)).toEqual(before);
-    expect(await rows('select roles from users where id = $1', [invitee.id])).toEqual([
+    expect(await rows(world, 'select roles from users where id = $1', [invitee.id])).toEqual([
       { roles: ['CANDIDATE'] },
     ]);
   });
@@ -618,6 +610,7 @@ describe('removeMember and leaveOrganization', () => {
     const { owner, admin, recruiter, organization } = await team();
     const secondAdmin = await signUp(world);
     await rows(
+      world,
       "insert into memberships (id, user_id, organization_id, role, joined_at) values (gen_random_uuid(), $1, $2, 'ADMIN', now())",
       [secondAdmin.id, organization.id],
     );

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryDatabase } from '@talentgraph/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rows, startForTests } from '@talentgraph/testing';
 import {
   addMember,
   errorCode,
@@ -7,26 +7,14 @@ import {
   organizationOf,
   signUp,
   startOrganizationsWorld,
-  type OrganizationsWorld,
   type Person,
   type UserErrorOf,
 } from '../support/organizations.ts';
 
-let world: OrganizationsWorld;
-const statements: string[] = [];
+const world = startForTests(startOrganizationsWorld);
 
-beforeAll(async () => {
-  world = await startOrganizationsWorld({ onQuery: (sql) => statements.push(sql) });
-});
-
-afterAll(async () => {
-  await world?.close();
-});
-
-const rows = <Row extends object>(sql: string, values: unknown[] = []) =>
-  queryDatabase<Row>(world.subgraph.database.url, sql, values);
 const countOf = async (sql: string, values: unknown[] = []) =>
-  Number((await rows<{ count: string }>(sql, values))[0]!.count);
+  Number((await rows<{ count: string }>(world, sql, values))[0]!.count);
 
 type OrganizationPayload = {
   organization: {
@@ -77,9 +65,11 @@ describe('createOrganization', () => {
       city: 'Lyon',
     });
     expect(
-      await rows('select user_id, role from memberships where organization_id = $1', [organization!.id]),
+      await rows(world, 'select user_id, role from memberships where organization_id = $1', [
+        organization!.id,
+      ]),
     ).toEqual([{ user_id: recruiter.id, role: 'OWNER' }]);
-    expect(await rows('select plan from organizations where id = $1', [organization!.id])).toEqual([
+    expect(await rows(world, 'select plan from organizations where id = $1', [organization!.id])).toEqual([
       { plan: 'FREE' },
     ]);
   });
@@ -198,7 +188,7 @@ describe('updateOrganization', () => {
   });
 
   it('refuses a RECRUITER of it and an outsider, leaving the row as it was', async () => {
-    const before = await rows('select * from organizations where id = $1', [organization.id]);
+    const before = await rows(world, 'select * from organizations where id = $1', [organization.id]);
     for (const person of [recruiter, outsider]) {
       const response = await gql(
         world,
@@ -208,11 +198,11 @@ describe('updateOrganization', () => {
       );
       expect(errorCode(response)).toBe('FORBIDDEN');
     }
-    expect(await rows('select * from organizations where id = $1', [organization.id])).toEqual(before);
+    expect(await rows(world, 'select * from organizations where id = $1', [organization.id])).toEqual(before);
   });
 
   it('answers an invalid change with typed errors, all at once, and writes nothing', async () => {
-    const before = await rows('select * from organizations where id = $1', [organization.id]);
+    const before = await rows(world, 'select * from organizations where id = $1', [organization.id]);
     const response = await gql<{ updateOrganization: OrganizationPayload }>(
       world,
       UPDATE,
@@ -225,7 +215,7 @@ describe('updateOrganization', () => {
       'INVALID_KIND',
       'INVALID_CITY',
     ]);
-    expect(await rows('select * from organizations where id = $1', [organization.id])).toEqual(before);
+    expect(await rows(world, 'select * from organizations where id = $1', [organization.id])).toEqual(before);
   });
 
   it('tells an unknown organization from a malformed id', async () => {
@@ -260,7 +250,7 @@ describe('changeOrganizationPlan', () => {
       owner.headers,
     );
     expect(errorCode(refused)).toBe('FORBIDDEN');
-    expect(await rows('select plan from organizations where id = $1', [organization.id])).toEqual([
+    expect(await rows(world, 'select plan from organizations where id = $1', [organization.id])).toEqual([
       { plan: 'FREE' },
     ]);
     const changed = await gql<{ changeOrganizationPlan: { organization: { plan: string } } }>(
@@ -270,7 +260,7 @@ describe('changeOrganizationPlan', () => {
       administrator.headers,
     );
     expect(changed.errors).toBeUndefined();
-    expect(await rows('select plan from organizations where id = $1', [organization.id])).toEqual([
+    expect(await rows(world, 'select plan from organizations where id = $1', [organization.id])).toEqual([
       { plan: 'PRO' },
     ]);
     const unknown = await gql<{ changeOrganizationPlan: { errors: { code: string }[] } }>(
@@ -392,7 +382,7 @@ describe('private fields of an organization', () => {
     await addMember(world, organization.id, leaving, 'RECRUITER');
     const before = await gql(world, byId(organization.id), {}, leaving.headers);
     expect(forbiddenPaths(before)).toEqual(['apiKeys', 'invitations']);
-    await rows('delete from memberships where user_id = $1', [leaving.id]);
+    await rows(world, 'delete from memberships where user_id = $1', [leaving.id]);
     const after = await gql(world, byId(organization.id), {}, leaving.headers);
     expect(forbiddenPaths(after)).toEqual([...PRIVATE_FIELDS].sort());
   });
@@ -442,7 +432,7 @@ describe('private fields of an organization', () => {
       ... on Organization { plan quotas { used } members(first: 5) { totalCount edges { node { role user { id } } } }
         invitations { totalCount } apiKeys { totalCount } } } }`;
     const count = async (organizationIds: readonly string[]) => {
-      statements.length = 0;
+      world.statements.length = 0;
       const response = await gql(
         world,
         query,
@@ -450,7 +440,7 @@ describe('private fields of an organization', () => {
         member.headers,
       );
       expect(response.errors).toBeUndefined();
-      return statements.filter((sql) => /\b(select|insert|update|delete)\b/i.test(sql)).length;
+      return world.statements.filter((sql) => /\b(select|insert|update|delete)\b/i.test(sql)).length;
     };
     const forTwo = await count(teams.slice(0, 2).map((team) => team.id));
     const forSix = await count(teams.map((team) => team.id));

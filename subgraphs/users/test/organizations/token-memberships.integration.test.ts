@@ -1,16 +1,9 @@
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gql, startOrganizationsWorld, type OrganizationsWorld } from '../support/organizations.ts';
+import { describe, expect, it } from 'vitest';
+import { startForTests } from '@talentgraph/testing';
+import { gql, startOrganizationsWorld } from '../support/organizations.ts';
 
-let world: OrganizationsWorld;
-
-beforeAll(async () => {
-  world = await startOrganizationsWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
+const world = startForTests(startOrganizationsWorld);
 
 const TOKENS = 'session { accessToken refreshToken } errors { code }';
 

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashPassword, totpCode, type Viewer } from '@talentgraph/auth';
 import { createEvent } from '@talentgraph/events';
 import { ACCOUNT_DELETED, ORGANIZATION_DELETED } from '@talentgraph/platform';
@@ -8,8 +8,9 @@ import {
   createTestDatabase,
   deliverEvent,
   queryDatabase,
+  rows,
   rowsMentioning,
-  type TestDatabase,
+  startForTests,
 } from '@talentgraph/testing';
 import { SocialIdentitySchema } from '../../src/entities/SocialIdentity.ts';
 import { NOTIFICATIONS_GROUP } from '../../src/notifications/event-handlers.ts';
@@ -21,7 +22,6 @@ import {
   organizationOf,
   signUp,
   startOrganizationsWorld,
-  type OrganizationsWorld,
   type Person,
   type UserErrorOf,
 } from '../support/organizations.ts';
@@ -31,27 +31,27 @@ import {
  * proofs and refusals, and the `users-erasure` consumer that purges the outbox afterwards. The event log
  * is this file's own, so that the events recorded can be read back.
  */
-let world: OrganizationsWorld;
-let eventLog: TestDatabase;
-
-beforeAll(async () => {
-  eventLog = await createTestDatabase('users_personal_data_events');
-  world = await startOrganizationsWorld({ eventsDatabaseUrl: eventLog.url });
-});
-
-afterAll(async () => {
-  await world?.close();
-  await eventLog?.drop();
+const world = startForTests(async () => {
+  const eventLog = await createTestDatabase('users_personal_data_events');
+  const started = await startOrganizationsWorld({ eventsDatabaseUrl: eventLog.url });
+  return {
+    ...started,
+    eventLog,
+    async close() {
+      await started.close();
+      await eventLog.drop();
+    },
+  };
 });
 
 const PASSWORD = 'violet-harbour-42-lantern';
 
-const rows = <Row extends object>(sql: string, values: unknown[] = []) =>
-  queryDatabase<Row>(world.subgraph.database.url, sql, values);
-
 /** A person with a password (the organizations world signs people up without one). */
 async function withPassword(person: Person): Promise<Person> {
-  await rows('update users set password_hash = $2 where id = $1', [person.id, await hashPassword(PASSWORD)]);
+  await rows(world, 'update users set password_hash = $2 where id = $1', [
+    person.id,
+    await hashPassword(PASSWORD),
+  ]);
   return person;
 }
 
@@ -89,7 +89,7 @@ async function partnerHeaders(): Promise<{ authorization: string }> {
 
 /** What a refused request must leave exactly as it was. */
 async function stateOf(person: Person): Promise<Record<string, unknown>> {
-  const of = (sql: string) => rows(sql, [person.id]);
+  const of = (sql: string) => rows(world, sql, [person.id]);
   return {
     users: await of('select * from users where id = $1'),
     sessions: await of('select * from sessions where user_id = $1 order by id'),
@@ -105,12 +105,12 @@ async function stateOf(person: Person): Promise<Record<string, unknown>> {
     ),
     recoveryCodes: await of('select * from recovery_codes where user_id = $1 order by id'),
     socialIdentities: await of('select * from social_identities where user_id = $1 order by id'),
-    invitations: await rows('select * from organization_invitations where email = $1 order by id', [
+    invitations: await rows(world, 'select * from organization_invitations where email = $1 order by id', [
       person.email,
     ]),
-    emails: await rows('select count(*)::int as count from email_outbox'),
-    events: await rows('select count(*)::int as count from event_outbox'),
-    audit: await rows(`select count(*)::int as count from audit_log where action like 'gdpr.%'`),
+    emails: await rows(world, 'select count(*)::int as count from email_outbox'),
+    events: await rows(world, 'select count(*)::int as count from event_outbox'),
+    audit: await rows(world, `select count(*)::int as count from audit_log where action like 'gdpr.%'`),
   };
 }
 
@@ -125,7 +125,7 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
 /** Whether `group` handled the `users.AccountDeleted` event of `userId` that reached the event log. */
 async function handledDeletion(group: string, userId: string): Promise<boolean> {
   const [logged] = await queryDatabase<{ id: string }>(
-    eventLog.url,
+    world.eventLog.url,
     `select envelope->>'id' as id from event_bus.event_log
      where envelope->>'type' = $1 and envelope->'payload'->>'userId' = $2`,
     [ACCOUNT_DELETED, userId],
@@ -133,7 +133,7 @@ async function handledDeletion(group: string, userId: string): Promise<boolean> 
   if (!logged) return false;
   return (
     (
-      await rows('select 1 from handled_events where consumer_group = $1 and event_id = $2', [
+      await rows(world, 'select 1 from handled_events where consumer_group = $1 and event_id = $2', [
         group,
         logged.id,
       ])
@@ -183,15 +183,18 @@ describe('exportMyData', () => {
       email: true,
     });
     const [entry] = await rows<{ actor_id: string; target_id: string; details: unknown }>(
+      world,
       `select actor_id, target_id, details from audit_log where action = 'gdpr.data_exported'`,
     );
     expect(entry).toEqual({ actor_id: person.id, target_id: person.id, details: { exportId: exported.id } });
     expect(section['auditTrail']).toContainEqual(
       expect.objectContaining({ action: 'gdpr.data_exported', details: { exportId: exported.id } }),
     );
-    const [secrets] = await rows<{ password_hash: string }>('select password_hash from users where id = $1', [
-      person.id,
-    ]);
+    const [secrets] = await rows<{ password_hash: string }>(
+      world,
+      'select password_hash from users where id = $1',
+      [person.id],
+    );
     const document = JSON.stringify(section);
     expect(document).not.toContain(secrets!.password_hash);
     expect(document).not.toMatch(/password_?hash|token_?hash|secret|sealed/i);
@@ -199,6 +202,7 @@ describe('exportMyData', () => {
 
   it('is the person’s own: anonymous is UNAUTHENTICATED, a partner key FORBIDDEN, and neither is audited', async () => {
     const before = await rows(
+      world,
       `select count(*)::int as count from audit_log where action = 'gdpr.data_exported'`,
     );
     const anonymous = await gql(world, EXPORT);
@@ -207,7 +211,7 @@ describe('exportMyData', () => {
     expect(errorCode(partner)).toBe('FORBIDDEN');
     expect(partner.data ?? null).toBeNull();
     expect(
-      await rows(`select count(*)::int as count from audit_log where action = 'gdpr.data_exported'`),
+      await rows(world, `select count(*)::int as count from audit_log where action = 'gdpr.data_exported'`),
     ).toEqual(before);
   });
 
@@ -247,6 +251,7 @@ describe('exportMyData', () => {
     });
     expect(
       await rows(
+        world,
         `select count(*)::int as count from audit_log where action = 'gdpr.data_exported' and actor_id = $1`,
         [person.id],
       ),
@@ -308,13 +313,17 @@ describe('deleteMyAccount: proofs and refusals, each leaving everything as it wa
       twoFactorCode: confirmed.data!.confirmTotp.recoveryCodes[0],
     });
     expect(deleted.data!.deleteMyAccount).toEqual({ deletedUserId: person.id, errors: [] });
-    expect(await rows('select * from recovery_codes where user_id = $1', [person.id])).toEqual([]);
+    expect(await rows(world, 'select * from recovery_codes where user_id = $1', [person.id])).toEqual([]);
   });
 
   it('asks an account without password for a sign-in with its provider within the last 10 minutes', async () => {
     const person = await signUp(world);
-    const [session] = await rows<{ id: string }>('select id from sessions where user_id = $1', [person.id]);
-    await rows(`update sessions set created_at = now() - interval '11 minutes' where id = $1`, [session!.id]);
+    const [session] = await rows<{ id: string }>(world, 'select id from sessions where user_id = $1', [
+      person.id,
+    ]);
+    await rows(world, `update sessions set created_at = now() - interval '11 minutes' where id = $1`, [
+      session!.id,
+    ]);
     const before = await stateOf(person);
 
     const stale = await deleteAccount(person.headers, { password: 'anything at all' });
@@ -323,7 +332,9 @@ describe('deleteMyAccount: proofs and refusals, each leaving everything as it wa
     ]);
     expect(await stateOf(person)).toEqual(before);
 
-    await rows(`update sessions set created_at = now() - interval '2 minutes' where id = $1`, [session!.id]);
+    await rows(world, `update sessions set created_at = now() - interval '2 minutes' where id = $1`, [
+      session!.id,
+    ]);
     const fresh = await deleteAccount(person.headers, {});
     expect(fresh.data!.deleteMyAccount).toEqual({ deletedUserId: person.id, errors: [] });
   });
@@ -371,7 +382,7 @@ describe('deleteMyAccount: proofs and refusals, each leaving everything as it wa
       shared.name,
     );
     expect(await stateOf(person)).toEqual(before);
-    const unused = await rows('select 1 from recovery_codes where user_id = $1 and used_at is null', [
+    const unused = await rows(world, 'select 1 from recovery_codes where user_id = $1 and used_at is null', [
       person.id,
     ]);
     expect(unused).toHaveLength(10);
@@ -470,7 +481,7 @@ describe('deleteMyAccount: the erasure', () => {
     // The other subgraphs are told: the account, and the organization that had no one else.
     await until(() => handledDeletion('users-erasure', person.id), 'the erasure of the outbox');
     const announced = await queryDatabase<{ envelope: { type: string; payload: unknown } }>(
-      eventLog.url,
+      world.eventLog.url,
       `select envelope from event_bus.event_log
        where envelope->>'type' in ($1, $2) and envelope->'actor'->>'id' = $3 order by position`,
       [ORGANIZATION_DELETED, ACCOUNT_DELETED, person.id],
@@ -489,6 +500,7 @@ describe('deleteMyAccount: the erasure', () => {
     expect(left.filter((mention) => mention.table !== 'audit_log')).toEqual([]);
     expect(left.filter((mention) => mention.needle !== person.id)).toEqual([]);
     const [erasure] = await rows<{ actor_id: string; target_id: string; details: unknown }>(
+      world,
       `select actor_id, target_id, details from audit_log where action = 'gdpr.account_deleted' and target_id = $1`,
       [person.id],
     );
@@ -499,20 +511,23 @@ describe('deleteMyAccount: the erasure', () => {
     });
     // What belongs to others stays, without the person.
     expect(
-      await rows('select user_id, role from memberships where organization_id = $1 order by role', [
+      await rows(world, 'select user_id, role from memberships where organization_id = $1 order by role', [
         shared.id,
       ]),
     ).toEqual([{ user_id: bob.id, role: 'OWNER' }]);
     expect(
-      await rows('select created_by_id from api_keys where id = $1', [key.data!.createApiKey.apiKey!.id]),
+      await rows(world, 'select created_by_id from api_keys where id = $1', [
+        key.data!.createApiKey.apiKey!.id,
+      ]),
     ).toEqual([{ created_by_id: null }]);
-    expect(await rows('select 1 from organizations where id = $1', [solo.id])).toEqual([]);
+    expect(await rows(world, 'select 1 from organizations where id = $1', [solo.id])).toEqual([]);
     expect(
-      await rows('select invited_by_id, revoked_at from organization_invitations where email = $1', [
+      await rows(world, 'select invited_by_id, revoked_at from organization_invitations where email = $1', [
         carol.email,
       ]),
     ).toEqual([{ invited_by_id: null, revoked_at: null }]);
     const carolSees = await rows<{ type: string; title: string; body: string; actor_id: string | null }>(
+      world,
       'select type, title, body, actor_id from notifications where recipient_id = $1 order by type',
       [carol.id],
     );
@@ -565,7 +580,9 @@ describe('a notification about someone already erased', () => {
     await deliverEvent(world.subgraph, usersSubgraph, NOTIFICATIONS_GROUP, event);
 
     expect(
-      await rows('select title, body, actor_id from notifications where recipient_id = $1', [recipient.id]),
+      await rows(world, 'select title, body, actor_id from notifications where recipient_id = $1', [
+        recipient.id,
+      ]),
     ).toEqual([
       {
         title: 'A former member commented on your post',
@@ -585,6 +602,7 @@ describe('the users-erasure consumer group', () => {
       payload: { notificationId: randomUUID(), recipientId: userId, type: 'SYSTEM' },
     });
     await rows(
+      world,
       `insert into event_outbox (event_id, type, envelope, recorded_at, published_at)
        values ($1, $2, $3, now(), ${published ? 'now()' : 'null'})`,
       [event.id, event.type, JSON.stringify(event)],
@@ -592,7 +610,7 @@ describe('the users-erasure consumer group', () => {
     return event.id;
   }
   const outboxIds = async () =>
-    (await rows<{ event_id: string }>('select event_id from event_outbox order by sequence')).map(
+    (await rows<{ event_id: string }>(world, 'select event_id from event_outbox order by sequence')).map(
       (row) => row.event_id,
     );
 
@@ -619,9 +637,9 @@ describe('the users-erasure consumer group', () => {
       'still wait in the outbox',
     );
     expect(await outboxIds()).toEqual(expect.arrayContaining([published, waiting]));
-    expect(await rows('select 1 from handled_events where event_id = $1', [deletion.id])).toEqual([]);
+    expect(await rows(world, 'select 1 from handled_events where event_id = $1', [deletion.id])).toEqual([]);
 
-    await rows('update event_outbox set published_at = now() where event_id = $1', [waiting]);
+    await rows(world, 'update event_outbox set published_at = now() where event_id = $1', [waiting]);
     await deliverEvent(world.subgraph, usersSubgraph, 'users-erasure', deletion);
     expect(await outboxIds()).not.toEqual(expect.arrayContaining([published]));
     expect(await outboxIds()).not.toContain(waiting);

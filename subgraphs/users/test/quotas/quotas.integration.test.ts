@@ -1,35 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKey, signAccessToken, type Viewer } from '@talentgraph/auth';
-import { TEST_TOKEN_AUDIENCE, queryDatabase } from '@talentgraph/testing';
+import { TEST_TOKEN_AUDIENCE, rows, startForTests } from '@talentgraph/testing';
 import { consumeQuota, quotaStatuses, releaseQuota } from '../../src/quotas/quota-store.ts';
 import {
   gql,
   organizationOf,
   signUp,
   startOrganizationsWorld,
-  type OrganizationsWorld,
   type Person,
 } from '../support/organizations.ts';
 
-let world: OrganizationsWorld;
+const world = startForTests(startOrganizationsWorld);
 
-beforeAll(async () => {
-  world = await startOrganizationsWorld();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
-
-const rows = <Row extends object>(sql: string, values: unknown[] = []) =>
-  queryDatabase<Row>(world.subgraph.database.url, sql, values);
 const usageOf = async (organizationId: string, metric: string) =>
   (
-    await rows<{ used: number }>('select used from quota_usages where organization_id = $1 and metric = $2', [
-      organizationId,
-      metric,
-    ])
+    await rows<{ used: number }>(
+      world,
+      'select used from quota_usages where organization_id = $1 and metric = $2',
+      [organizationId, metric],
+    )
   )[0]?.used ?? 0;
 
 async function call(
@@ -61,6 +51,7 @@ async function partnerOf(
 ): Promise<Record<string, string>> {
   const apiKeyId = randomUUID();
   await rows(
+    world,
     `insert into api_keys (id, organization_id, name, key_id, secret_hash, created_at, revoked_at)
      values ($1, $2, 'test', $3, $4, now(), $5)`,
     [
@@ -156,10 +147,11 @@ describe('consuming a quota over HTTP', () => {
     ).toBe(401);
     const leaving = await signUp(world);
     await rows(
+      world,
       "insert into memberships (id, user_id, organization_id, role, joined_at) values (gen_random_uuid(), $1, $2, 'RECRUITER', now())",
       [leaving.id, organization.id],
     );
-    await rows('update sessions set revoked_at = now() where user_id = $1', [leaving.id]);
+    await rows(world, 'update sessions set revoked_at = now() where user_id = $1', [leaving.id]);
     expect((await call(organization.id, 'API_CALLS', { amount: 1 }, leaving.headers)).status).toBe(401);
     expect(await usageOf(organization.id, 'API_CALLS')).toBe(0);
   });

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { remoteKeySource, type KeySource, type Viewer } from '@talentgraph/auth';
 import {
-  createTestIssuer,
   graphqlRequest,
-  startTestSubgraph,
+  startTestWorld,
   testUser,
   type GraphQLResponse,
-  type TestIssuer,
-  type TestSubgraph,
+  type TestWorld,
 } from '@talentgraph/testing';
 import type { MembershipRole } from '../../src/domain/organization.ts';
 import { MembershipSchema } from '../../src/entities/Membership.ts';
@@ -16,35 +14,26 @@ import { UserSchema } from '../../src/entities/User.ts';
 import { usersSubgraph } from '../../src/subgraph.ts';
 
 /**
- * The users subgraph for the organization, quota and API-key tests: it trusts the test issuer's tokens
- * (people, signed in the test) and its own (partner tokens it issues at /auth/partner-token).
+ * The users subgraph for the organization, quota and API-key tests, without demo data: it trusts the test
+ * issuer's tokens (people, signed in the test) and its own (partner tokens it issues at /auth/partner-token).
  */
-export interface OrganizationsWorld {
-  readonly subgraph: TestSubgraph;
-  readonly issuer: TestIssuer;
-  readonly baseUrl: string;
-  close(): Promise<void>;
-}
+export type OrganizationsWorld = TestWorld;
 
 export async function startOrganizationsWorld(
-  options: { onQuery?: (sql: string) => void; eventsDatabaseUrl?: string } = {},
+  options: { eventsDatabaseUrl?: string } = {},
 ): Promise<OrganizationsWorld> {
-  const issuer = await createTestIssuer();
   let ownKeys: KeySource | null = null;
-  const keySource: KeySource = (header, token) => {
-    if (header.kid === issuer.signingKey.kid) return issuer.keySource(header, token);
-    if (ownKeys === null) throw new Error('the subgraph is not started yet');
-    return ownKeys(header, token);
-  };
-  const subgraph = await startTestSubgraph(usersSubgraph, {
-    keySource,
+  const world = await startTestWorld(usersSubgraph, {
     seed: false,
-    ...(options.onQuery ? { onQuery: options.onQuery } : {}),
-    ...(options.eventsDatabaseUrl ? { eventsDatabaseUrl: options.eventsDatabaseUrl } : {}),
+    keySource: (issuer) => (header, token) => {
+      if (header.kid === issuer.signingKey.kid) return issuer.keySource(header, token);
+      if (ownKeys === null) throw new Error('the subgraph is not started yet');
+      return ownKeys(header, token);
+    },
+    ...options,
   });
-  const baseUrl = `http://127.0.0.1:${subgraph.port}`;
-  ownKeys = remoteKeySource(`${baseUrl}/.well-known/jwks.json`);
-  return { subgraph, issuer, baseUrl, close: () => subgraph.close() };
+  ownKeys = remoteKeySource(`${world.baseUrl}/.well-known/jwks.json`);
+  return world;
 }
 
 export interface Person {
